@@ -1,0 +1,83 @@
+package com.bmo.learning.localaws.junit;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides which endpoint a test run uses, from the environment alone, so the decision is easy to test:
+ * {@code AWS_ENDPOINT_URL} when set (must be on this machine unless {@code LOCAL_AWS_ALLOW_REMOTE=true}),
+ * otherwise the embedded endpoint.
+ */
+record EndpointSelection(Optional<URI> external, boolean ci, boolean allowRemote) {
+
+  static EndpointSelection from(Map<String, String> env) {
+    String url = env.getOrDefault("AWS_ENDPOINT_URL", "").trim();
+    return new EndpointSelection(
+        url.isEmpty() ? Optional.empty() : Optional.of(parse(url)),
+        "true".equalsIgnoreCase(env.getOrDefault("CI", "")),
+        "true".equalsIgnoreCase(env.getOrDefault("LOCAL_AWS_ALLOW_REMOTE", "")));
+  }
+
+  private static URI parse(String url) {
+    try {
+      URI uri = URI.create(url);
+      if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        throw new IllegalArgumentException("not an http(s) URL with a host");
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("AWS_ENDPOINT_URL=" + url + " is not a valid endpoint URL: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses an endpoint that is not on this machine unless explicitly allowed: a test run must never
+   * reach real AWS (and cost money) by accident.
+   */
+  void checkLocal() {
+    if (external.isEmpty() || allowRemote) {
+      return;
+    }
+    String host = external.get().getHost();
+    if (!isLoopback(host)) {
+      throw new IllegalStateException("AWS_ENDPOINT_URL=" + external.get() + " is not on this machine;"
+          + " integration tests only run against a local endpoint unless LOCAL_AWS_ALLOW_REMOTE=true");
+    }
+  }
+
+  static boolean isLoopback(String host) {
+    if ("localhost".equalsIgnoreCase(host) || host.toLowerCase().endsWith(".localhost")) {
+      return true;
+    }
+    try {
+      InetAddress[] all = InetAddress.getAllByName(host.replace("[", "").replace("]", ""));
+      for (InetAddress a : all) {
+        if (!a.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return all.length > 0;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** True when a TCP connection to the external endpoint opens within the timeout. */
+  static boolean reachable(URI endpoint, int timeoutMillis) {
+    int port = endpoint.getPort() != -1 ? endpoint.getPort()
+        : "https".equals(endpoint.getScheme()) ? 443 : 80;
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(endpoint.getHost(), port), timeoutMillis);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

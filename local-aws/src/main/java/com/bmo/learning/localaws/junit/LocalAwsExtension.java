@@ -1,0 +1,209 @@
+package com.bmo.learning.localaws.junit;
+
+import com.bmo.learning.localaws.LocalAwsClients;
+import com.bmo.learning.localaws.LocalAwsEndpoint;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.TestAbortedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+
+/**
+ * JUnit 5 extension that gives integration tests a ready AWS endpoint and isolated resources.
+ *
+ * <ul>
+ *   <li>One endpoint per test JVM: the embedded {@link LocalAwsEndpoint} on a free port, or the endpoint
+ *       in {@code AWS_ENDPOINT_URL} (LocalStack, moto, …). An endpoint that is not on this machine is
+ *       refused unless {@code LOCAL_AWS_ALLOW_REMOTE=true}. An unreachable one skips the tests with the
+ *       reason — or fails them when {@code CI=true}, so CI can never go green without testing.</li>
+ *   <li>Clients use static {@code test} credentials and no profile file: the developer's real AWS set-up
+ *       is never used.</li>
+ *   <li>Per test method: a {@link TestBucket} with a unique name and a unique {@link SecretPrefix}, both
+ *       removed after the test, whatever it left in them.</li>
+ * </ul>
+ */
+public final class LocalAwsExtension implements ParameterResolver {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalAwsExtension.class);
+  private static final Namespace NAMESPACE = Namespace.create(LocalAwsExtension.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+  private static final List<Class<?>> SUPPORTED = List.of(S3Client.class, S3Presigner.class,
+      SecretsManagerClient.class, LocalAwsTarget.class, TestBucket.class, SecretPrefix.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return SUPPORTED.contains(parameter.getParameter().getType());
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    Session session = session(context);
+    if (type == LocalAwsTarget.class) {
+      return session.target;
+    }
+    if (type == S3Client.class) {
+      return session.s3;
+    }
+    if (type == S3Presigner.class) {
+      return session.presigner;
+    }
+    if (type == SecretsManagerClient.class) {
+      return session.secretsManager;
+    }
+    if (type == TestBucket.class) {
+      return testBucket(session, context);
+    }
+    if (type == SecretPrefix.class) {
+      return secretPrefix(session, context);
+    }
+    throw new ParameterResolutionException("Unsupported parameter type " + type);
+  }
+
+  /** The endpoint and clients shared by every test of this JVM, closed when the run ends. */
+  private static Session session(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Session.class, k -> Session.open(), Session.class);
+  }
+
+  private static TestBucket testBucket(Session session, ExtensionContext context) {
+    // One bucket per test method, even when several parameters ask for it.
+    return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestBucket.class, k -> {
+      String name = "it-" + randomSuffix(12) + "-" + slug(context.getRequiredTestClass().getSimpleName());
+      session.s3.createBucket(b -> b.bucket(name));
+      return new BucketCleanup(new TestBucket(name), session.s3);
+    }, BucketCleanup.class).bucket();
+  }
+
+  private static SecretPrefix secretPrefix(Session session, ExtensionContext context) {
+    return context.getStore(NAMESPACE).getOrComputeIfAbsent(SecretPrefix.class,
+        k -> new SecretCleanup(new SecretPrefix("it/" + randomSuffix(10) + "/"), session.secretsManager),
+        SecretCleanup.class).prefix();
+  }
+
+  static String randomSuffix(int length) {
+    StringBuilder sb = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    }
+    return sb.toString();
+  }
+
+  /** A bucket-name-safe fragment of the test class name, to tell leftover buckets apart. */
+  private static String slug(String name) {
+    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    return s.substring(0, Math.min(s.length(), 30));
+  }
+
+  private record BucketCleanup(TestBucket bucket, S3Client s3) implements CloseableResource {
+    @Override
+    public void close() {
+      String name = bucket.name();
+      try {
+        s3.listMultipartUploadsPaginator(b -> b.bucket(name)).uploads().forEach(u ->
+            s3.abortMultipartUpload(b -> b.bucket(name).key(u.key()).uploadId(u.uploadId())));
+        // Versions and delete markers too, so a versioned bucket can be removed.
+        for (var page : s3.listObjectVersionsPaginator(b -> b.bucket(name))) {
+          List<ObjectIdentifier> ids = new java.util.ArrayList<>();
+          page.versions().forEach(v -> ids.add(
+              ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+          page.deleteMarkers().forEach(m -> ids.add(
+              ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+          if (!ids.isEmpty()) {
+            s3.deleteObjects(b -> b.bucket(name).delete(d -> d.objects(ids).quiet(true)));
+          }
+        }
+        s3.deleteBucket(b -> b.bucket(name));
+      } catch (NoSuchBucketException alreadyGone) {
+        // the test removed it itself
+      }
+    }
+  }
+
+  private record SecretCleanup(SecretPrefix prefix, SecretsManagerClient client)
+      implements CloseableResource {
+    @Override
+    public void close() {
+      client.listSecretsPaginator(b -> b.includePlannedDeletion(true)
+              .filters(f -> f.key(FilterNameStringType.NAME).values(prefix.value())))
+          .stream().flatMap(page -> page.secretList().stream())
+          .filter(s -> s.name().startsWith(prefix.value()))
+          .forEach(s -> {
+            try {
+              client.deleteSecret(b -> b.secretId(s.arn()).forceDeleteWithoutRecovery(true));
+            } catch (ResourceNotFoundException alreadyGone) {
+              // deleted by the test
+            }
+          });
+    }
+  }
+
+  private static final class Session implements CloseableResource {
+    private final LocalAwsTarget target;
+    private final LocalAwsEndpoint embedded;
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final SecretsManagerClient secretsManager;
+
+    private Session(LocalAwsTarget target, LocalAwsEndpoint embedded) {
+      this.target = target;
+      this.embedded = embedded;
+      this.s3 = LocalAwsClients.s3(target.endpoint(), target.region());
+      this.presigner = LocalAwsClients.s3Presigner(target.endpoint(), target.region());
+      this.secretsManager = LocalAwsClients.secretsManager(target.endpoint(), target.region());
+    }
+
+    static Session open() {
+      EndpointSelection selection = EndpointSelection.from(System.getenv());
+      try {
+        selection.checkLocal();
+      } catch (IllegalStateException e) {
+        throw new ExtensionConfigurationException(e.getMessage(), e);
+      }
+      if (selection.external().isPresent()) {
+        URI uri = selection.external().get();
+        if (!EndpointSelection.reachable(uri, 2_000)) {
+          String reason = "AWS endpoint " + uri + " (AWS_ENDPOINT_URL) is not reachable";
+          if (selection.ci()) {
+            // In CI an integration test that cannot run is a failure, never a silent skip.
+            throw new ExtensionConfigurationException(reason + "; CI=true, so this is a failure");
+          }
+          throw new TestAbortedException(reason + "; skipping integration tests"
+              + " (unset AWS_ENDPOINT_URL to use the embedded endpoint)");
+        }
+        LOG.info("Integration tests use the external endpoint {}", uri);
+        return new Session(new LocalAwsTarget(uri, LocalAwsEndpoint.DEFAULT_REGION, false), null);
+      }
+      LocalAwsEndpoint endpoint = LocalAwsEndpoint.builder().port(0).start();
+      return new Session(new LocalAwsTarget(endpoint.endpoint(), endpoint.region(), true), endpoint);
+    }
+
+    @Override
+    public void close() {
+      s3.close();
+      presigner.close();
+      secretsManager.close();
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+}
