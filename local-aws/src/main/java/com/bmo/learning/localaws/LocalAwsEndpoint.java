@@ -145,14 +145,12 @@ public final class LocalAwsEndpoint implements AutoCloseable {
       // Passed as command-line arguments: they outrank the environment and any application.properties
       // of a host application (the service starts this endpoint inside its own JVM).
       Map<String, Object> properties = new LinkedHashMap<>();
-      // S3Mock serves plain HTTP on its extra connector; that is our one port.
-      // Its HTTPS connector (server.port) goes to a free port and is not advertised.
+      // S3Mock serves plain HTTP on its extra connector; that is our one port. Its main connector
+      // (server.port) would be HTTPS; TLS is switched off (it costs start-up time and nobody uses it)
+      // and the port goes to a free one that is not advertised.
       properties.put("com.adobe.testing.s3mock.http-port", port);
       properties.put("server.port", 0);
-      properties.put("server.ssl.key-store", "classpath:s3mock.jks");
-      properties.put("server.ssl.key-store-password", "password");
-      properties.put("server.ssl.key-alias", "selfsigned");
-      properties.put("server.ssl.key-password", "password");
+      properties.put("server.ssl.enabled", false);
       properties.put("server.shutdown", "immediate");
       properties.put("server.tomcat.max-swallow-size", "10MB");
       properties.put("com.adobe.testing.s3mock.store.root", state.s3Root());
