@@ -2,6 +2,8 @@ package com.bmo.learning.localaws;
 
 import com.bmo.learning.localaws.secretsmanager.SecretStore;
 import com.bmo.learning.localaws.secretsmanager.SecretsManagerProtocol;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,5 +30,10 @@ class LocalAwsWebConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     registration.addUrlPatterns("/*");
     return registration;
+  }
+
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> botocoreContinueValve() {
+    return factory -> factory.addContextValves(new BotocoreContinueValve());
   }
 }
