@@ -69,7 +69,8 @@ public class EndpointRoundTripBenchmark {
     LocalAwsEndpoint.Builder builder = LocalAwsEndpoint.builder().port(0);
     if ("disk".equals(store)) {
       // Under the build directory, on the real disk: /tmp may itself be a RAM disk.
-      diskDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-store-");
+      diskDir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()),
+          "bench-store-");
       builder.dataDirectory(diskDir);
     }
     endpoint = builder.start();
