@@ -230,7 +230,7 @@ public final class S3Storage implements AutoCloseable {
     checkOpen();
     long started = System.nanoTime();
     long length = source.knownLength();
-    long partSize = partSizeFor(length);
+    long partSize = partSizeFor(config.partSize(), length);
     UploadResult result;
     try {
       if (length >= 0 && length <= config.multipartThreshold()) {
@@ -260,8 +260,8 @@ public final class S3Storage implements AutoCloseable {
   }
 
   /** The configured part size, raised if a known length would otherwise need more than 10,000 parts. */
-  long partSizeFor(long length) {
-    long partSize = config.partSize();
+  static long partSizeFor(long configured, long length) {
+    long partSize = configured;
     if (length > partSize * S3StorageConfig.MAX_PARTS) {
       long needed = (length + S3StorageConfig.MAX_PARTS - 1) / S3StorageConfig.MAX_PARTS;
       partSize = (needed + S3StorageConfig.MIB - 1) / S3StorageConfig.MIB * S3StorageConfig.MIB;
@@ -363,11 +363,13 @@ public final class S3Storage implements AutoCloseable {
       } catch (RuntimeException e) {
         throw StorageErrors.map("CreateMultipartUpload", bucket, key, e);
       }
+      List<CompletedPart> parts;
+      String crc;
+      CompleteMultipartUploadResponse done;
       try {
-        List<CompletedPart> parts = sendParts(uploadId, first);
-        String crc = Crc32c.toBase64(whole.getValue());
+        parts = sendParts(uploadId, first);
+        crc = Crc32c.toBase64(whole.getValue());
         checkExpected(bucket, key, options, crc);
-        CompleteMultipartUploadResponse done;
         try {
           done = s3.completeMultipartUpload(b -> {
             b.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts));
@@ -379,19 +381,20 @@ public final class S3Storage implements AutoCloseable {
         } catch (RuntimeException e) {
           throw StorageErrors.map("CompleteMultipartUpload", bucket, key, e);
         }
-        String expected = fullObject ? crc : Crc32c.composite(partChecksums);
-        String stored = done.checksumCRC32C();
-        if (stored != null && !stored.equals(expected)) {
-          throw new ChecksumMismatchException(ctx("CompleteMultipartUpload", bucket, key), "S3 assembled an"
-              + " object whose checksum differs from the one computed while sending; the object may be"
-              + " corrupt", expected, stored, null);
-        }
-        return new UploadResult(bucket, key, unquote(done.eTag()), done.versionId(), size, parts.size(),
-            crc, ObjectChecksum.crc32c(stored != null ? stored : expected), contentType);
       } catch (RuntimeException | Error e) {
         abort(uploadId, e);
         throw e;
       }
+      // Completed: from here on there is nothing to abort.
+      String expected = fullObject ? crc : Crc32c.composite(partChecksums);
+      String stored = done.checksumCRC32C();
+      if (stored != null && !stored.equals(expected)) {
+        throw new ChecksumMismatchException(ctx("CompleteMultipartUpload", bucket, key), "S3 assembled an"
+            + " object whose checksum differs from the one computed while sending; the object may be"
+            + " corrupt", expected, stored, null);
+      }
+      return new UploadResult(bucket, key, unquote(done.eTag()), done.versionId(), size, parts.size(),
+          crc, ObjectChecksum.crc32c(stored != null ? stored : expected), contentType);
     }
 
     private List<CompletedPart> sendParts(String uploadId, UploadSource.Chunk first) {
