@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -599,19 +600,62 @@ public final class S3Storage implements AutoCloseable {
   private byte[] readToMemory(String bucket, String key, ByteRange range) {
     checkBucketAndKey(bucket, key);
     checkOpen();
-    AtomicReference<ByteArrayOutputStream> holder = new AtomicReference<>();
+    AtomicReference<MemorySink> holder = new AtomicReference<>();
     get(bucket, key, range, (response, in) -> {
       Long length = response.contentLength();
       if (length != null && length > Integer.MAX_VALUE - 64) {
         throw new StorageRequestException(ctx("GetObject", bucket, key), "object of " + length
             + " bytes is too large to read into memory; download it to a file", null);
       }
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream(length == null ? 8192 : length.intValue());
-      holder.set(buffer);
-      return copyVerified(bucket, key, response, in,
-          buf -> buffer.write(buf.array(), buf.arrayOffset() + buf.position(), buf.remaining()), true);
+      // A fresh sink per attempt: the SDK calls this again when it retries a broken body.
+      MemorySink sink = new MemorySink(length);
+      holder.set(sink);
+      return copyVerified(bucket, key, response, in, sink, true);
     });
-    return holder.get().toByteArray();
+    return holder.get().bytes();
+  }
+
+  /**
+   * Collects a body in memory: straight into an array of the announced length (no copy at the end), or
+   * into a growing buffer when the length is unknown.
+   */
+  private static final class MemorySink implements Sink {
+    private byte[] exact;
+    private int position;
+    private ByteArrayOutputStream growing;
+
+    MemorySink(Long length) {
+      if (length != null) {
+        exact = new byte[length.intValue()];
+      } else {
+        growing = new ByteArrayOutputStream();
+      }
+    }
+
+    @Override
+    public void write(ByteBuffer buf) throws IOException {
+      int n = buf.remaining();
+      if (exact != null) {
+        if (position + n > exact.length) {
+          // More than announced: fall back to a growing buffer rather than fail.
+          growing = new ByteArrayOutputStream(position + n);
+          growing.write(exact, 0, position);
+          exact = null;
+        } else {
+          buf.get(exact, position, n);
+          position += n;
+          return;
+        }
+      }
+      growing.write(buf.array(), buf.arrayOffset() + buf.position(), n);
+    }
+
+    byte[] bytes() {
+      if (exact != null) {
+        return position == exact.length ? exact : Arrays.copyOf(exact, position);
+      }
+      return growing.toByteArray();
+    }
   }
 
   /** Where downloaded bytes go; the buffer is only valid during the call. */
