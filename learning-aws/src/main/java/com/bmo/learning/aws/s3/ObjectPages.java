@@ -75,10 +75,29 @@ final class ObjectPages implements Iterator<ListEntry> {
         o.size() == null ? 0 : o.size(), S3Storage.unquote(o.eTag()), o.lastModified())));
     page.commonPrefixes().forEach(p -> entries.add(new CommonPrefix(p.prefix())));
     // S3 returns objects and prefixes in two lists; one stream in key order is what callers expect.
-    entries.sort(Comparator.comparing(ListEntry::key));
+    entries.sort(Comparator.comparing(ListEntry::key, ObjectPages::compareAsUtf8));
     buffer.addAll(entries);
     continuationToken = page.nextContinuationToken();
     lastPage = !Boolean.TRUE.equals(page.isTruncated()) || continuationToken == null;
+  }
+
+  /**
+   * S3's key order: by UTF-8 bytes, which is code point order. {@code String.compareTo} compares UTF-16
+   * units and puts characters above U+FFFF before U+E000..U+FFFF.
+   */
+  static int compareAsUtf8(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   int pagesFetched() {
