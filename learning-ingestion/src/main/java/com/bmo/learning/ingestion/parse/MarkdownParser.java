@@ -5,11 +5,14 @@ import com.bmo.learning.ingestion.MetadataKeys;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.Metadata;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.LineBreakRendering;
@@ -49,6 +52,7 @@ public final class MarkdownParser implements ContentParser {
       markdown = markdown.substring(front.end());
     }
     Node root = parser.parse(markdown);
+    unwrapLinks(root);
     String text = TextDecoder.normalize(renderer.render(root));
     if (text.isEmpty()) {
       throw new EmptyDocumentException(content.source(), "the Markdown has no text", null);
@@ -59,6 +63,33 @@ public final class MarkdownParser implements ContentParser {
       metadata.put(MetadataKeys.TITLE, title.strip());
     }
     return List.of(Document.from(text, metadata));
+  }
+
+  /** Replaces links and images by their text: a link target is noise in a chunk. */
+  private static void unwrapLinks(Node root) {
+    List<Node> links = new ArrayList<>();
+    root.accept(new AbstractVisitor() {
+      @Override
+      public void visit(Link link) {
+        links.add(link);
+        visitChildren(link);
+      }
+
+      @Override
+      public void visit(Image image) {
+        links.add(image);
+        visitChildren(image);
+      }
+    });
+    for (Node link : links) {
+      Node child = link.getFirstChild();
+      while (child != null) {
+        Node next = child.getNext();
+        link.insertBefore(child);
+        child = next;
+      }
+      link.unlink();
+    }
   }
 
   /** Text of the first heading of the smallest level present (usually the one {@code #} heading). */
