@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /** Loaders against the local endpoint: single objects, prefixes with globs, metadata, temp files. */
 class S3LoaderIT extends S3IngestionSupport {
@@ -99,6 +101,30 @@ class S3LoaderIT extends S3IngestionSupport {
     }
     assertThatThrownBy(() -> S3DocumentLoader.forUri(storage, uri("lessons/a.pdf"), "*.pdf",
         LoaderOptions.defaults())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void versionedObjectsCarryTheirVersionIdAndIdsFollowTheContent(S3Client s3) {
+    s3.putBucketVersioning(b -> b.bucket(bucket)
+        .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    S3ObjectLoader loader = new S3ObjectLoader(storage, uri("v/lesson.txt"), LoaderOptions.defaults());
+    UploadResult first = put("v/lesson.txt", TestDocuments.utf8("Version one of the lesson."));
+    LoadedFile v1 = loader.load();
+    UploadResult again = put("v/lesson.txt", TestDocuments.utf8("Version one of the lesson."));
+    LoadedFile v1Again = loader.load();
+    put("v/lesson.txt", TestDocuments.utf8("Version two of the lesson."));
+    LoadedFile v2 = loader.load();
+
+    var m1 = v1.documents().get(0).metadata();
+    assertThat(m1.getString(MetadataKeys.VERSION_ID)).isEqualTo(first.versionId()).isNotBlank();
+    assertThat(v1Again.documents().get(0).metadata().getString(MetadataKeys.VERSION_ID))
+        .isEqualTo(again.versionId()).isNotEqualTo(first.versionId());
+    // Same bytes, same ETag: the same document id although S3 made a new version.
+    assertThat(v1Again.documents().get(0).metadata().getString(MetadataKeys.DOCUMENT_ID))
+        .isEqualTo(m1.getString(MetadataKeys.DOCUMENT_ID));
+    assertThat(v2.documents().get(0).text()).isEqualTo("Version two of the lesson.");
+    assertThat(v2.documents().get(0).metadata().getString(MetadataKeys.DOCUMENT_ID))
+        .isNotEqualTo(m1.getString(MetadataKeys.DOCUMENT_ID));
   }
 
   @Test
