@@ -54,8 +54,20 @@ public final class SecretCache implements SecretSource, AutoCloseable {
     }
   }
 
-  /** A cached value; {@code stale} once it is served past its TTL because a load failed. */
-  private record Entry(SecretValue value, long loadedAtNanos, boolean stale) {
+  /** A cached value and how it came to be there. */
+  private record Entry(SecretValue value, long loadedAtNanos, State state) {
+    boolean stale() {
+      return state == State.STALE;
+    }
+  }
+
+  private enum State {
+    /** Just loaded: lives for the TTL. */
+    FRESH,
+    /** Put back unchanged after a failed refresh-ahead: keeps the expiry it had. */
+    KEPT,
+    /** Served past its TTL because a load failed: lives until the next retry or the end of grace. */
+    STALE
   }
 
   private static final String[] COMMON_STAGES = {null, StagingLabels.AWSCURRENT, StagingLabels.AWSPREVIOUS,
@@ -175,13 +187,17 @@ public final class SecretCache implements SecretSource, AutoCloseable {
           LOG.warn("Secrets Manager failed for secret {} ({}); serving the value loaded {} s ago"
               + " until the grace period ends", key, e.getClass().getSimpleName(),
               (now - last.loadedAtNanos()) / 1_000_000_000L);
-          return new Entry(last.value(), last.loadedAtNanos(), true);
+          return new Entry(last.value(), last.loadedAtNanos(), State.STALE);
         }
         throw e;
       }
     }
 
-    /** Background refresh ahead of expiry; a failure keeps the current entry until it expires. */
+    /**
+     * Background refresh ahead of expiry. A failure puts the current entry back with its expiry
+     * unchanged (rather than throwing, which Caffeine would log with the whole stack trace on every
+     * attempt); the read that finds it expired then retries, and falls back on grace if need be.
+     */
     @Override
     public Entry reload(Key key, Entry old) {
       try {
@@ -191,9 +207,9 @@ public final class SecretCache implements SecretSource, AutoCloseable {
         LOG.info("Secret {} is gone ({}); dropping it from the cache", key, gone.getClass().getSimpleName());
         return null; // removes the entry
       } catch (SecretsException e) {
-        LOG.warn("Refreshing secret {} failed ({}); keeping the cached value", key,
+        LOG.warn("Refreshing secret {} failed ({}); keeping the cached value until it expires", key,
             e.getClass().getSimpleName());
-        throw e;
+        return new Entry(old.value(), old.loadedAtNanos(), old.stale() ? State.STALE : State.KEPT);
       }
     }
 
@@ -206,7 +222,7 @@ public final class SecretCache implements SecretSource, AutoCloseable {
         throw e;
       }
       loads.increment();
-      Entry entry = new Entry(value, ticker.read(), false);
+      Entry entry = new Entry(value, ticker.read(), State.FRESH);
       lastGood.put(key, entry);
       return entry;
     }
@@ -216,7 +232,7 @@ public final class SecretCache implements SecretSource, AutoCloseable {
   private final class EntryExpiry implements Expiry<Key, Entry> {
     @Override
     public long expireAfterCreate(Key key, Entry entry, long currentTime) {
-      if (!entry.stale()) {
+      if (entry.state() != State.STALE) {
         return ttlNanos;
       }
       long graceLeft = entry.loadedAtNanos() + ttlNanos + graceNanos - currentTime;
@@ -225,7 +241,7 @@ public final class SecretCache implements SecretSource, AutoCloseable {
 
     @Override
     public long expireAfterUpdate(Key key, Entry entry, long currentTime, long currentDuration) {
-      return expireAfterCreate(key, entry, currentTime);
+      return entry.state() == State.KEPT ? currentDuration : expireAfterCreate(key, entry, currentTime);
     }
 
     @Override

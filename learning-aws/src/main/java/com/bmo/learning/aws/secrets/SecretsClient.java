@@ -19,7 +19,9 @@ import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse
 import software.amazon.awssdk.services.secretsmanager.model.DecryptionFailureException;
 import software.amazon.awssdk.services.secretsmanager.model.DeleteSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.DeleteSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.InternalServiceErrorException;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidParameterException;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
@@ -28,6 +30,7 @@ import software.amazon.awssdk.services.secretsmanager.model.PutSecretValueReques
 import software.amazon.awssdk.services.secretsmanager.model.PutSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.secretsmanager.model.RestoreSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.RestoreSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.Tag;
 
@@ -96,13 +99,14 @@ public final class SecretsClient implements SecretSource, AutoCloseable {
       throw new InvalidSecretRequestException(secretId, "The version stage must not be blank");
     }
     return call(secretId, versionStage, () -> SecretValue.from(
-        sdk.getSecretValue(b -> b.secretId(secretId).versionStage(versionStage))));
+        sdk.getSecretValue(GetSecretValueRequest.builder().secretId(secretId).versionStage(versionStage)
+            .build())));
   }
 
   /** The secret's metadata: name, ARN, versions and their labels, tags, deletion date. */
   public SecretMetadata describe(String secretId) {
     checkId(secretId);
-    return call(secretId, null, () -> SecretMetadata.from(sdk.describeSecret(b -> b.secretId(secretId))));
+    return call(secretId, null, () -> SecretMetadata.from(sdk.describeSecret(describeRequest(secretId))));
   }
 
   /** Every secret matching the query, following all pages. */
@@ -229,7 +233,7 @@ public final class SecretsClient implements SecretSource, AutoCloseable {
   public SecretMetadata restore(String secretId) {
     checkId(secretId);
     write(secretId, () -> {
-      RestoreSecretResponse r = sdk.restoreSecret(b -> b.secretId(secretId));
+      RestoreSecretResponse r = sdk.restoreSecret(RestoreSecretRequest.builder().secretId(secretId).build());
       return new Written<>(r, r.name(), r.arn());
     });
     return describe(secretId);
@@ -336,10 +340,14 @@ public final class SecretsClient implements SecretSource, AutoCloseable {
 
   private Optional<DescribeSecretResponse> tryDescribe(String secretId) {
     try {
-      return Optional.of(sdk.describeSecret(b -> b.secretId(secretId)));
+      return Optional.of(sdk.describeSecret(describeRequest(secretId)));
     } catch (SdkException ignored) {
       return Optional.empty();
     }
+  }
+
+  private static DescribeSecretRequest describeRequest(String secretId) {
+    return DescribeSecretRequest.builder().secretId(secretId).build();
   }
 
   private static String awsMessage(SdkException e) {
