@@ -322,6 +322,10 @@ public final class SecretsClient implements SecretSource, AutoCloseable {
     }
     if (e instanceof AwsServiceException s) {
       String code = s.awsErrorDetails() == null ? "" : s.awsErrorDetails().errorCode();
+      if ("ValidationException".equals(code)) {
+        // AWS's generic answer to a parameter outside the model's constraints (length, pattern).
+        return new InvalidSecretRequestException(secretId, who + ": invalid request: " + awsMessage(e), e);
+      }
       if ("AccessDeniedException".equals(code) || s.statusCode() == 403) {
         return new SecretAccessDeniedException(secretId, who + ": access denied: " + awsMessage(e), e);
       }
