@@ -12,6 +12,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code AWS_ENDPOINT_URL}), shared by every JMH fork so that no fork pays the endpoint's start-up.
  * Arguments are JMH's own ({@code -f 1 -wi 2 -i 3 -rf json ...}); without a benchmark pattern it runs
  * every benchmark of this package.
+ *
+ * <pre>
+ * ./mvnw -B -q -pl benchmarks -am -DskipTests package
+ * java -cp benchmarks/target/benchmarks.jar com.bmo.learning.benchmarks.secrets.SecretCacheBenchmarks \
+ *     -f 1 -wi 3 -w 1s -i 5 -r 1s
+ * </pre>
+ * The benchmarks also run from JMH's own main ({@code java -jar benchmarks/target/benchmarks.jar
+ * SecretCache}); each fork then starts its own endpoint.
  */
 public final class SecretCacheBenchmarks {
 
