@@ -3,7 +3,6 @@ package com.bmo.learning.aws.secrets;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
@@ -54,19 +53,20 @@ public final class SecretCache implements SecretSource, AutoCloseable {
     }
   }
 
-  /** A cached value and how it came to be there. */
-  private record Entry(SecretValue value, long loadedAtNanos, State state) {
-    boolean stale() {
-      return state == State.STALE;
-    }
+  /**
+   * A cached value and how it came to be there. Caffeine expires every entry a TTL after it was written;
+   * entries that are not {@link State#FRESH} end earlier, at {@code usableUntilNanos}, which the read
+   * path checks for them only (so a fresh hit costs no extra clock read).
+   */
+  private record Entry(SecretValue value, long loadedAtNanos, long usableUntilNanos, State state) {
   }
 
   private enum State {
     /** Just loaded: lives for the TTL. */
     FRESH,
-    /** Put back unchanged after a failed refresh-ahead: keeps the expiry it had. */
+    /** Put back unchanged after a failed refresh-ahead: usable until its original TTL ends. */
     KEPT,
-    /** Served past its TTL because a load failed: lives until the next retry or the end of grace. */
+    /** Served past its TTL because a load failed: usable until the next retry or the end of grace. */
     STALE
   }
 
@@ -100,7 +100,9 @@ public final class SecretCache implements SecretSource, AutoCloseable {
     if (b.refreshAhead != null) {
       caffeine.refreshAfterWrite(b.refreshAhead);
     }
-    this.cache = caffeine.expireAfter(new EntryExpiry()).build(new Loader());
+    // Fixed expiry rather than a per-entry Expiry: Caffeine then writes nothing on a read, which keeps
+    // concurrent hits on one secret cheap.
+    this.cache = caffeine.expireAfterWrite(b.ttl).build(new Loader());
     this.lastGood = Caffeine.newBuilder()
         .maximumSize(b.maximumSize)
         .ticker(b.ticker)
@@ -129,11 +131,24 @@ public final class SecretCache implements SecretSource, AutoCloseable {
     if (secretId == null || secretId.isBlank()) {
       throw new InvalidSecretRequestException(secretId, "A secret name or ARN is required");
     }
-    Entry entry = cache.get(new Key(secretId, versionStage));
-    if (entry.stale()) {
-      staleServes.increment();
+    Key key = new Key(secretId, versionStage);
+    Entry entry = cache.get(key);
+    if (entry.state() != State.FRESH) {
+      entry = unusual(key, entry);
     }
     return entry.value();
+  }
+
+  /** A kept or stale entry: serve it while usable, else reload (one reader removes it, all wait on one load). */
+  private Entry unusual(Key key, Entry entry) {
+    if (ticker.read() - entry.usableUntilNanos() >= 0) {
+      cache.asMap().remove(key, entry);
+      entry = cache.get(key);
+    }
+    if (entry.state() == State.STALE) {
+      staleServes.increment();
+    }
+    return entry;
   }
 
   /** Drops every cached version of the secret, however it was named when read. */
@@ -187,7 +202,9 @@ public final class SecretCache implements SecretSource, AutoCloseable {
           LOG.warn("Secrets Manager failed for secret {} ({}); serving the value loaded {} s ago"
               + " until the grace period ends", key, e.getClass().getSimpleName(),
               (now - last.loadedAtNanos()) / 1_000_000_000L);
-          return new Entry(last.value(), last.loadedAtNanos(), State.STALE);
+          long graceEnd = last.loadedAtNanos() + ttlNanos + graceNanos;
+          return new Entry(last.value(), last.loadedAtNanos(), Math.min(now + staleRetryNanos, graceEnd),
+              State.STALE);
         }
         throw e;
       }
@@ -209,7 +226,8 @@ public final class SecretCache implements SecretSource, AutoCloseable {
       } catch (SecretsException e) {
         LOG.warn("Refreshing secret {} failed ({}); keeping the cached value until it expires", key,
             e.getClass().getSimpleName());
-        return new Entry(old.value(), old.loadedAtNanos(), old.stale() ? State.STALE : State.KEPT);
+        return new Entry(old.value(), old.loadedAtNanos(), old.usableUntilNanos(),
+            old.state() == State.FRESH ? State.KEPT : old.state());
       }
     }
 
@@ -222,31 +240,10 @@ public final class SecretCache implements SecretSource, AutoCloseable {
         throw e;
       }
       loads.increment();
-      Entry entry = new Entry(value, ticker.read(), State.FRESH);
+      long now = ticker.read();
+      Entry entry = new Entry(value, now, now + ttlNanos, State.FRESH);
       lastGood.put(key, entry);
       return entry;
-    }
-  }
-
-  /** Fresh entries live for the TTL; a stale one until the next retry or the end of its grace. */
-  private final class EntryExpiry implements Expiry<Key, Entry> {
-    @Override
-    public long expireAfterCreate(Key key, Entry entry, long currentTime) {
-      if (entry.state() != State.STALE) {
-        return ttlNanos;
-      }
-      long graceLeft = entry.loadedAtNanos() + ttlNanos + graceNanos - currentTime;
-      return Math.max(1, Math.min(staleRetryNanos, graceLeft));
-    }
-
-    @Override
-    public long expireAfterUpdate(Key key, Entry entry, long currentTime, long currentDuration) {
-      return entry.state() == State.KEPT ? currentDuration : expireAfterCreate(key, entry, currentTime);
-    }
-
-    @Override
-    public long expireAfterRead(Key key, Entry entry, long currentTime, long currentDuration) {
-      return currentDuration;
     }
   }
 

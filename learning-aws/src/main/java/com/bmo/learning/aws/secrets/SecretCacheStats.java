@@ -4,7 +4,8 @@ package com.bmo.learning.aws.secrets;
  * Counters of a {@link SecretCache} since it was built.
  *
  * @param hits reads answered from the cache
- * @param misses reads that had to wait for a load (absent or expired entry)
+ * @param misses reads that had to wait for a load (absent or expired entry; a read that finds a stale
+ *     value due for a retry counts as a hit and a miss)
  * @param loads calls to Secrets Manager that succeeded (loads and background refreshes)
  * @param loadFailures calls to Secrets Manager that failed (loads and background refreshes)
  * @param staleServes reads answered with a value past its TTL because Secrets Manager failed (also
