@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -137,20 +138,19 @@ public final class LocalAwsEndpoint implements AutoCloseable {
       InitSpec fromFile = initFile == null ? InitSpec.empty() : InitSpec.read(initFile);
       InitSpec combined = init == null ? fromFile : fromFile.merge(init);
 
+      routeJulToSlf4j();
       LocalAwsState state = LocalAwsState.open(dataDirectory);
       SecretStore secrets = SecretStore.open(state.secretsFile(), region, clock);
 
       // Passed as command-line arguments: they outrank the environment and any application.properties
       // of a host application (the service starts this endpoint inside its own JVM).
       Map<String, Object> properties = new LinkedHashMap<>();
-      // S3Mock serves plain HTTP on its extra connector ("http.port"); that is our one port.
-      // Its HTTPS connector (server.port) goes to a free port and is not advertised.
-      properties.put("http.port", port);
+      // S3Mock serves plain HTTP on its extra connector; that is our one port. Its main connector
+      // (server.port) would be HTTPS; TLS is switched off (it costs start-up time and nobody uses it)
+      // and the port goes to a free one that is not advertised.
+      properties.put("com.adobe.testing.s3mock.http-port", port);
       properties.put("server.port", 0);
-      properties.put("server.ssl.key-store", "classpath:s3mock.jks");
-      properties.put("server.ssl.key-store-password", "password");
-      properties.put("server.ssl.key-alias", "selfsigned");
-      properties.put("server.ssl.key-password", "password");
+      properties.put("server.ssl.enabled", false);
       properties.put("server.shutdown", "immediate");
       properties.put("server.tomcat.max-swallow-size", "10MB");
       properties.put("com.adobe.testing.s3mock.store.root", state.s3Root());
@@ -199,6 +199,14 @@ public final class LocalAwsEndpoint implements AutoCloseable {
       LOG.info("Local AWS endpoint ready at {} (S3, Secrets Manager) in {} ms; state: {}",
           endpoint, startupTime.toMillis(), state.describe());
       return new LocalAwsEndpoint(context, endpoint, region, startupTime, state);
+    }
+
+    /** Tomcat logs through java.util.logging; send it where the host's SLF4J logging goes. */
+    private static void routeJulToSlf4j() {
+      if (!SLF4JBridgeHandler.isInstalled()) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+      }
     }
 
     private static String rootMessage(Throwable e) {

@@ -61,17 +61,29 @@ public record InitSpec(String source, List<String> buckets, List<SecretSeed> sec
 
   /** Reads a JSON ({@code .json}) or YAML (anything else) init file; file paths inside are relative to it. */
   public static InitSpec read(Path file) {
-    ObjectMapper mapper = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
-        ? JSON : YAML;
+    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     try {
-      Document doc = mapper.readValue(Files.readAllBytes(file), Document.class);
-      Path base = file.toAbsolutePath().getParent();
+      return parse(Files.readAllBytes(file), json, file.getFileName().toString(),
+          file.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new LocalAwsStartException("Cannot read init file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Parses init content.
+   *
+   * @param base directory that relative {@code file} entries are resolved against
+   */
+  public static InitSpec parse(byte[] content, boolean json, String source, Path base) {
+    try {
+      Document doc = (json ? JSON : YAML).readValue(content, Document.class);
       List<ObjectSeed> objects = doc.objects == null ? List.of() : doc.objects.stream()
           .map(o -> o.file() == null ? o : o.withFile(base.resolve(o.file()).normalize().toString()))
           .toList();
-      return new InitSpec(file.getFileName().toString(), doc.buckets, doc.secrets, objects);
-    } catch (IOException e) {
-      throw new LocalAwsStartException("Cannot read init file " + file + ": " + e.getMessage(), e);
+      return new InitSpec(source, doc.buckets, doc.secrets, objects);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new LocalAwsStartException("Invalid init " + source + ": " + e.getMessage(), e);
     }
   }
 

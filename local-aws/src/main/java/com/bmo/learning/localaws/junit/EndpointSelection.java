@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Decides which endpoint a test run uses, from the environment alone, so the decision is easy to test:
@@ -35,6 +37,34 @@ record EndpointSelection(Optional<URI> external, boolean ci, boolean allowRemote
       throw new IllegalStateException("AWS_ENDPOINT_URL=" + url + " is not a valid endpoint URL: "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The external endpoint to use, or empty for the embedded one.
+   *
+   * @throws ExtensionConfigurationException when the endpoint is remote and not allowed, or unreachable
+   *     while {@code CI=true} — in CI an integration test that cannot run is a failure
+   * @throws TestAbortedException when the endpoint is unreachable outside CI (the tests are skipped)
+   */
+  Optional<URI> externalEndpoint() {
+    if (external.isEmpty()) {
+      return external;
+    }
+    URI uri = external.get();
+    try {
+      checkLocal();
+    } catch (IllegalStateException e) {
+      throw new ExtensionConfigurationException(e.getMessage(), e);
+    }
+    if (!reachable(uri, 2_000)) {
+      String reason = "AWS endpoint " + uri + " (AWS_ENDPOINT_URL) is not reachable";
+      if (ci) {
+        throw new ExtensionConfigurationException(reason + "; CI=true, so this is a failure");
+      }
+      throw new TestAbortedException(reason
+          + "; skipping integration tests (unset AWS_ENDPOINT_URL to use the embedded endpoint)");
+    }
+    return external;
   }
 
   /**

@@ -6,23 +6,18 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.opentest4j.TestAbortedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
  * JUnit 5 extension that gives integration tests a ready AWS endpoint and isolated resources.
@@ -116,25 +111,7 @@ public final class LocalAwsExtension implements ParameterResolver {
   private record BucketCleanup(TestBucket bucket, S3Client s3) implements CloseableResource {
     @Override
     public void close() {
-      String name = bucket.name();
-      try {
-        s3.listMultipartUploadsPaginator(b -> b.bucket(name)).uploads().forEach(u ->
-            s3.abortMultipartUpload(b -> b.bucket(name).key(u.key()).uploadId(u.uploadId())));
-        // Versions and delete markers too, so a versioned bucket can be removed.
-        for (var page : s3.listObjectVersionsPaginator(b -> b.bucket(name))) {
-          List<ObjectIdentifier> ids = new java.util.ArrayList<>();
-          page.versions().forEach(v -> ids.add(
-              ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
-          page.deleteMarkers().forEach(m -> ids.add(
-              ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
-          if (!ids.isEmpty()) {
-            s3.deleteObjects(b -> b.bucket(name).delete(d -> d.objects(ids).quiet(true)));
-          }
-        }
-        s3.deleteBucket(b -> b.bucket(name));
-      } catch (NoSuchBucketException alreadyGone) {
-        // the test removed it itself
-      }
+      ResourceCleanup.deleteBucket(s3, bucket.name());
     }
   }
 
@@ -142,17 +119,7 @@ public final class LocalAwsExtension implements ParameterResolver {
       implements CloseableResource {
     @Override
     public void close() {
-      client.listSecretsPaginator(b -> b.includePlannedDeletion(true)
-              .filters(f -> f.key(FilterNameStringType.NAME).values(prefix.value())))
-          .stream().flatMap(page -> page.secretList().stream())
-          .filter(s -> s.name().startsWith(prefix.value()))
-          .forEach(s -> {
-            try {
-              client.deleteSecret(b -> b.secretId(s.arn()).forceDeleteWithoutRecovery(true));
-            } catch (ResourceNotFoundException alreadyGone) {
-              // deleted by the test
-            }
-          });
+      ResourceCleanup.deleteSecrets(client, prefix.value());
     }
   }
 
@@ -173,24 +140,10 @@ public final class LocalAwsExtension implements ParameterResolver {
 
     static Session open() {
       EndpointSelection selection = EndpointSelection.from(System.getenv());
-      try {
-        selection.checkLocal();
-      } catch (IllegalStateException e) {
-        throw new ExtensionConfigurationException(e.getMessage(), e);
-      }
-      if (selection.external().isPresent()) {
-        URI uri = selection.external().get();
-        if (!EndpointSelection.reachable(uri, 2_000)) {
-          String reason = "AWS endpoint " + uri + " (AWS_ENDPOINT_URL) is not reachable";
-          if (selection.ci()) {
-            // In CI an integration test that cannot run is a failure, never a silent skip.
-            throw new ExtensionConfigurationException(reason + "; CI=true, so this is a failure");
-          }
-          throw new TestAbortedException(reason + "; skipping integration tests"
-              + " (unset AWS_ENDPOINT_URL to use the embedded endpoint)");
-        }
-        LOG.info("Integration tests use the external endpoint {}", uri);
-        return new Session(new LocalAwsTarget(uri, LocalAwsEndpoint.DEFAULT_REGION, false), null);
+      Optional<URI> external = selection.externalEndpoint();
+      if (external.isPresent()) {
+        LOG.info("Integration tests use the external endpoint {}", external.get());
+        return new Session(new LocalAwsTarget(external.get(), LocalAwsEndpoint.DEFAULT_REGION, false), null);
       }
       LocalAwsEndpoint endpoint = LocalAwsEndpoint.builder().port(0).start();
       return new Session(new LocalAwsTarget(endpoint.endpoint(), endpoint.region(), true), endpoint);

@@ -1,0 +1,102 @@
+package com.bmo.learning.localaws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.bmo.learning.localaws.init.InitSpec;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/** The endpoint's own lifecycle: init files, data directories, ports. Starts endpoints of its own. */
+@Tag("integration")
+class LocalAwsEndpointIT {
+
+  @Test
+  void initFileCreatesBucketsObjectsAndSecretsAndIsReportedByInitApi(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("seed"));
+    Files.writeString(dir.resolve("seed/lesson.md"), "# Fractions");
+    Path init = dir.resolve("init.yaml");
+    Files.writeString(init, """
+        buckets: [seed-docs]
+        secrets:
+          - name: seed/app/key
+            value: s3cr3t
+        objects:
+          - bucket: seed-docs
+            key: lessons/fractions.md
+            file: seed/lesson.md
+            contentType: text/markdown
+            metadata: {course: math}
+        """);
+    try (var endpoint = LocalAwsEndpoint.builder().port(0).initFile(init).start();
+        var s3 = LocalAwsClients.s3(endpoint.endpoint(), endpoint.region());
+        var sm = LocalAwsClients.secretsManager(endpoint.endpoint(), endpoint.region())) {
+      var object = s3.getObjectAsBytes(b -> b.bucket("seed-docs").key("lessons/fractions.md"));
+      assertThat(object.asUtf8String()).isEqualTo("# Fractions");
+      assertThat(object.response().contentType()).isEqualTo("text/markdown");
+      assertThat(object.response().metadata()).containsEntry("course", "math");
+      assertThat(sm.getSecretValue(b -> b.secretId("seed/app/key")).secretString()).isEqualTo("s3cr3t");
+
+      var initApi = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(endpoint.endpoint() + "/_localstack/init")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(initApi).contains("\"READY\":true").contains("init.yaml").contains("SUCCESSFUL");
+    }
+  }
+
+  @Test
+  void dataDirectoryKeepsObjectsAndSecretsAcrossRestarts(@TempDir Path dir) {
+    try (var endpoint = LocalAwsEndpoint.builder().port(0).dataDirectory(dir).start();
+        var s3 = LocalAwsClients.s3(endpoint.endpoint(), endpoint.region());
+        var sm = LocalAwsClients.secretsManager(endpoint.endpoint(), endpoint.region())) {
+      s3.createBucket(b -> b.bucket("kept"));
+      s3.putObject(b -> b.bucket("kept").key("a.txt"), RequestBody.fromString("still here"));
+      sm.createSecret(b -> b.name("kept/secret").secretString("v1"));
+    }
+    try (var endpoint = LocalAwsEndpoint.builder().port(0).dataDirectory(dir).start();
+        var s3 = LocalAwsClients.s3(endpoint.endpoint(), endpoint.region());
+        var sm = LocalAwsClients.secretsManager(endpoint.endpoint(), endpoint.region())) {
+      assertThat(s3.getObjectAsBytes(b -> b.bucket("kept").key("a.txt")).asUtf8String())
+          .isEqualTo("still here");
+      assertThat(sm.getSecretValue(b -> b.secretId("kept/secret")).secretString()).isEqualTo("v1");
+    }
+  }
+
+  @Test
+  void withoutDataDirectoryNothingSurvivesARestart() {
+    try (var endpoint = LocalAwsEndpoint.builder().port(0).start();
+        var s3 = LocalAwsClients.s3(endpoint.endpoint(), endpoint.region())) {
+      s3.createBucket(b -> b.bucket("ephemeral"));
+    }
+    try (var endpoint = LocalAwsEndpoint.builder().port(0).start();
+        var s3 = LocalAwsClients.s3(endpoint.endpoint(), endpoint.region())) {
+      assertThat(s3.listBuckets().buckets()).noneMatch(b -> b.name().equals("ephemeral"));
+    }
+  }
+
+  @Test
+  void portInUseIsAClearStartError() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      int port = taken.getLocalPort();
+      assertThatThrownBy(() -> LocalAwsEndpoint.builder().port(port).start())
+          .isInstanceOf(LocalAwsStartException.class)
+          .hasMessageContaining("port " + port);
+    }
+  }
+
+  @Test
+  void bundledLauncherSeedIsValidAndNamesTheProjectBuckets() throws Exception {
+    InitSpec seed = LocalAwsLauncher.bundledInit();
+    assertThat(seed.buckets()).contains("bmo-learning-documents", "bmo-learning-backups");
+    assertThat(seed.secrets()).isNotEmpty();
+  }
+}
