@@ -29,8 +29,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * directories are created, with default permissions (modes, owners and times in the archive are ignored).
  *
  * <p>Every check happens before the entry touches the disk, and every path is resolved and checked to be
- * inside the target. The target is created by the extraction and must not exist yet (or be an empty
- * directory): since no link is ever created in it, no later entry can be redirected through one. On a
+ * inside the target. The target is created by the extraction (its parent must exist) and must not exist
+ * yet (or be an empty directory): since no link is ever created in it, no later entry can be redirected through one. On a
  * refusal or any other failure everything extracted so far is removed, so the target is gone (or empty, if
  * it existed).
  */
@@ -85,7 +85,7 @@ public final class SafeTarGzExtractor {
         }
         return false;
       }
-      Files.createDirectories(root.getParent());
+      // The parent must exist: an extraction creates nothing but the target and what is inside it.
       Files.createDirectory(root);
       return true;
     } catch (IOException e) {
