@@ -1,0 +1,16 @@
+package com.bmo.learning.ingestion.backup;
+
+import java.time.Duration;
+
+/**
+ * What a backup did.
+ *
+ * @param backup the backup written
+ * @param indexBytes bytes of the index files backed up (the whole commit)
+ * @param bytesUploaded bytes sent to S3 (the archive; or the new files plus the manifest)
+ * @param filesUploaded objects written (1 for a full backup)
+ * @param filesReused index files already in the repository (incremental only)
+ */
+public record BackupResult(BackupInfo backup, long indexBytes, long bytesUploaded, int filesUploaded,
+    int filesReused, Duration duration) {
+}
