@@ -1,6 +1,8 @@
 package com.bmo.learning.service.documents;
 
+import com.bmo.learning.ingestion.MetadataKeys;
 import com.bmo.learning.service.documents.InvalidRequestException.FieldProblem;
+import com.bmo.learning.service.ingestion.SourceDocument;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,12 +31,17 @@ public record DocumentMetadata(String course, String learnerId, Map<String, Stri
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.@:-]{0,63}");
   /** Keys the service sets itself. */
-  static final Set<String> RESERVED = Set.of("course", "learner_id", "document_id", "source_uri", "chunk_id",
-      "page", "bucket", "key", "file_name", "original_name");
+  static final Set<String> RESERVED = reserved();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public DocumentMetadata {
     extra = Map.copyOf(extra);
+  }
+
+  private static Set<String> reserved() {
+    Set<String> names = new java.util.HashSet<>(MetadataKeys.RESERVED);
+    names.addAll(Set.of("course", "learner_id", "original_name", SourceDocument.SERVICE_DOCUMENT_ID));
+    return Set.copyOf(names);
   }
 
   public static DocumentMetadata empty() {

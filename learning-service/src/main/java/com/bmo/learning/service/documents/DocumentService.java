@@ -4,7 +4,10 @@ import com.bmo.learning.aws.s3.ObjectNotFoundException;
 import com.bmo.learning.aws.s3.ObjectSummary;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.UploadOptions;
+import com.bmo.learning.ingestion.InvalidS3UriException;
+import com.bmo.learning.ingestion.S3Uri;
 import com.bmo.learning.service.config.ServiceProperties;
+import com.bmo.learning.service.ingestion.SourceDocument;
 import com.bmo.learning.service.jobs.IngestionQueue;
 import com.bmo.learning.service.search.ChunkIndex;
 import java.io.IOException;
@@ -80,7 +83,7 @@ public class DocumentService {
     String bucket = properties.buckets().documents();
 
     Map<String, String> s3Metadata = new LinkedHashMap<>(metadata.asMap());
-    s3Metadata.put("document_id", id.toString());
+    s3Metadata.put(SourceDocument.SERVICE_DOCUMENT_ID, id.toString());
     s3Metadata.put("original_name", asciiOnly(original));
     try (InputStream in = file.open()) {
       s3.upload(bucket, key, in, file.size(), UploadOptions.builder()
@@ -110,7 +113,7 @@ public class DocumentService {
    * An object already known is ingested again (its document keeps its id).
    */
   public List<Document> ingestExisting(String uri, DocumentMetadata metadata) {
-    S3Location location = S3Location.parse(uri);
+    S3Uri location = parseUri(uri);
     List<String> keys = new ArrayList<>();
     if (location.isPrefix()) {
       try (Stream<ObjectSummary> objects = s3.list(location.bucket(), location.key())) {
@@ -137,6 +140,14 @@ public class DocumentService {
     }
     LOG.info("{} document(s) queued from {}", queued.size(), uri);
     return queued;
+  }
+
+  private static S3Uri parseUri(String uri) {
+    try {
+      return S3Uri.parse(uri);
+    } catch (InvalidS3UriException e) {
+      throw InvalidRequestException.of("uri", e.getMessage() + " (expected s3://bucket/key or s3://bucket/prefix/)");
+    }
   }
 
   private Document ingestObject(String bucket, String key, DocumentMetadata metadata) {

@@ -12,6 +12,9 @@ import java.util.UUID;
 public record SourceDocument(UUID documentId, String bucket, String key, String fileName,
     Map<String, String> metadata) {
 
+  /** The metadata key carrying the service's document id on every chunk (and on uploaded objects). */
+  public static final String SERVICE_DOCUMENT_ID = "service_document_id";
+
   public SourceDocument {
     Objects.requireNonNull(documentId, "documentId");
     Objects.requireNonNull(bucket, "bucket");

@@ -93,7 +93,7 @@ public class IngestionJob {
     if (doc.learnerId() != null) {
       metadata.put("learner_id", doc.learnerId());
     }
-    metadata.put("document_id", doc.id().toString());
+    metadata.put(SourceDocument.SERVICE_DOCUMENT_ID, doc.id().toString());
     return new SourceDocument(doc.id(), doc.bucket(), doc.key(), doc.fileName(), metadata);
   }
 
