@@ -1,5 +1,6 @@
 package com.bmo.learning.service.api;
 
+import com.bmo.learning.service.ingestion.SourceDocument;
 import com.bmo.learning.service.search.ChunkHit;
 import com.bmo.learning.service.search.ChunkIndex;
 import com.bmo.learning.service.search.SearchQuery;
@@ -32,11 +33,16 @@ public class SearchController {
       @Size(max = 10) Map<@NotBlank String, @NotBlank String> filters) {
   }
 
-  /** One hit: the chunk's text, where it comes from and how well it matches (0..1). */
+  /**
+   * One hit: the chunk's text, where it comes from and how well it matches (0..1).
+   *
+   * @param documentId the service's document id (for {@code GET /api/v1/documents/{id}}); null for chunks
+   *     restored from a backup of another instance's documents
+   */
   public record Hit(double score, String text, String sourceUri, Integer page, String documentId, String chunkId,
       Map<String, String> metadata) {
     static Hit of(ChunkHit h) {
-      return new Hit(h.score(), h.text(), h.sourceUri(), h.page(), h.metadata().get("document_id"), h.chunkId(),
+      return new Hit(h.score(), h.text(), h.sourceUri(), h.page(), h.metadata().get(SourceDocument.SERVICE_DOCUMENT_ID), h.chunkId(),
           h.metadata());
     }
   }
