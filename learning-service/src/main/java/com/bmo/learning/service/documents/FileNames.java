@@ -41,7 +41,7 @@ public final class FileNames {
     String ext = FileType.extension(name);
     if (!ext.isEmpty()) {
       name = name.substring(0, name.length() - ext.length()) + ext;
-      String base = name.substring(0, name.length() - ext.length() - 1);
+      String base = name.substring(0, name.length() - ext.length() - 1).replaceAll("[.-]+$", "");
       return base.isEmpty() ? FALLBACK + "." + ext : shorten(base, ext.length() + 1) + "." + ext;
     }
     return shorten(name, 0);
