@@ -9,6 +9,7 @@ import com.bmo.learning.service.documents.InvalidRequestException;
 import com.bmo.learning.service.documents.SourceObjectNotFoundException;
 import com.bmo.learning.service.documents.UnsupportedFileTypeException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemTypes.INVALID_REQUEST, request);
     p.setProperty("errors", List.of(Map.of("field", e.getName(), "message", p.getDetail())));
     return p;
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolation(ConstraintViolationException e, HttpServletRequest request) {
+    List<Map<String, String>> errors = e.getConstraintViolations().stream()
+        .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
+        .toList();
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", errors.stream()
+        .map(m -> m.get("field") + ": " + m.get("message")).reduce((a, b) -> a + "; " + b).orElse("invalid"),
+        ProblemTypes.INVALID_REQUEST, request);
+    p.setProperty("errors", errors);
+    return p;
+  }
+
+  private static String lastNode(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
   }
 
   @ExceptionHandler(Exception.class)

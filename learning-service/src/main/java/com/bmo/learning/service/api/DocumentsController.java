@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +36,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Upload, ingest, read, list and delete documents. */
 @Tag(name = "documents")
-@Validated
 @RestController
 @RequestMapping("/api/v1/documents")
 public class DocumentsController {
