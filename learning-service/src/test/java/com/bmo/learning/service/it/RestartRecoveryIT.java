@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.bmo.learning.localaws.junit.LocalAwsTarget;
 import com.bmo.learning.localaws.junit.LocalAwsTest;
-import com.bmo.learning.service.LearningServiceApplication;
 import com.bmo.learning.service.search.ChunkIndex;
 import com.bmo.learning.testsupport.GatedIngestion;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,23 +28,6 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 @Tag("slow")
 class RestartRecoveryIT {
 
-  private static ConfigurableApplicationContext start(TestEnvironment env, String name) {
-    Map<String, Object> properties = new java.util.LinkedHashMap<>(env.properties());
-    properties.remove("spring.profiles.active");
-    properties.put("server.port", "0");
-    properties.put("db-scheduler.scheduler-name", name);
-    // As command-line arguments: they outrank application.yaml, as a test's properties must.
-    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-        .toArray(String[]::new);
-    return new SpringApplicationBuilder(LearningServiceApplication.class, GatedIngestion.class)
-        .profiles("it")
-        .run(args);
-  }
-
-  private static String url(ConfigurableApplicationContext ctx) {
-    return "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
-  }
-
   @Test
   void jobOfAKilledInstanceIsPickedUpAfterRestartAndEndsIndexed(LocalAwsTarget aws, S3Client s3,
       SecretsManagerClient sm) throws Exception {
@@ -54,9 +35,9 @@ class RestartRecoveryIT {
     GatedIngestion.reset();
     String id;
     Map<String, Object> job;
-    ConfigurableApplicationContext first = start(env, "instance-a");
+    ConfigurableApplicationContext first = ServiceInstances.start(env, "instance-a", GatedIngestion.class);
     try {
-      ApiClient api = new ApiClient(url(first), env);
+      ApiClient api = new ApiClient(ServiceInstances.url(first), env);
       id = api.upload("hold-me.pdf", TestDocuments.pdf("Photosynthesis turns light into chemical energy "
           + "in the chloroplasts of plant cells."), Map.of("course", "restart")).body().path("id").asText();
       assertThat(GatedIngestion.awaitEntered(60)).as("the job started").isTrue();
@@ -88,9 +69,9 @@ class RestartRecoveryIT {
         .param("id", id).query(Long.class).single()).isEqualTo(1);
 
     GatedIngestion.release();
-    ConfigurableApplicationContext second = start(env, "instance-b");
+    ConfigurableApplicationContext second = ServiceInstances.start(env, "instance-b", GatedIngestion.class);
     try {
-      ApiClient api = new ApiClient(url(second), env);
+      ApiClient api = new ApiClient(ServiceInstances.url(second), env);
       JsonNode doc = api.awaitTerminal(id, Duration.ofSeconds(90));
       assertThat(doc.path("status").asText()).isEqualTo("INDEXED");
       assertThat(doc.path("attempts").asInt()).isEqualTo(2);
