@@ -21,7 +21,7 @@ public final class FileNames {
     String name = sanitize(original);
     if (!type.hasExtension(name)) {
       String ext = FileType.extension(name);
-      String base = ext.isEmpty() || name.length() == ext.length() + 1 ? name : name.substring(0, name.length() - ext.length() - 1);
+      String base = ext.isEmpty() ? name : name.substring(0, name.length() - ext.length() - 1);
       name = shorten(base, type.canonicalExtension().length() + 1) + "." + type.canonicalExtension();
     }
     return name;
@@ -31,20 +31,21 @@ public final class FileNames {
   public static String sanitize(String original) {
     String name = original == null ? "" : original;
     int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-    name = name.substring(slash + 1);
-    name = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-    name = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-").replaceAll("\\.{2,}", ".");
-    name = name.replaceAll("^[.-]+", "").replaceAll("[.-]+$", "");
-    if (name.isEmpty() || name.chars().noneMatch(Character::isLetterOrDigit)) {
-      return FALLBACK;
+    name = name.substring(slash + 1).strip();
+    String ext = clean(FileType.extension(name)).replace(".", "");
+    String base = ext.isEmpty() ? name : name.substring(0, name.lastIndexOf('.'));
+    base = clean(base);
+    if (base.chars().noneMatch(Character::isLetterOrDigit)) {
+      base = FALLBACK;
     }
-    String ext = FileType.extension(name);
-    if (!ext.isEmpty()) {
-      name = name.substring(0, name.length() - ext.length()) + ext;
-      String base = name.substring(0, name.length() - ext.length() - 1).replaceAll("[.-]+$", "");
-      return base.isEmpty() ? FALLBACK + "." + ext : shorten(base, ext.length() + 1) + "." + ext;
-    }
-    return shorten(name, 0);
+    return ext.isEmpty() ? shorten(base, 0) : shorten(base, ext.length() + 1) + "." + ext;
+  }
+
+  /** ASCII letters, digits and {@code . _ -} only; no runs of separators, none at either end. */
+  private static String clean(String s) {
+    String c = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    c = c.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-").replaceAll("\\.{2,}", ".");
+    return c.replaceAll("^[._-]+", "").replaceAll("[._-]+$", "");
   }
 
   private static String shorten(String base, int reserved) {

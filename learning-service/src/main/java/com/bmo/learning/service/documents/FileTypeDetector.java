@@ -112,8 +112,10 @@ public final class FileTypeDetector {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    // endOfInput=false: a multi-byte character cut by the end of the head is not an error.
-    CoderResult result = decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false);
+    // A head shorter than HEAD_BYTES is the whole file; otherwise a multi-byte character cut by its end is
+    // no error (endOfInput=false).
+    boolean wholeFile = head.length < HEAD_BYTES;
+    CoderResult result = decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), wholeFile);
     if (result.isError()) {
       return "it is not valid UTF-8";
     }
