@@ -141,7 +141,10 @@ public class LocalInfrastructureEnvironmentPostProcessor implements EnvironmentP
         // fsync off: a local database gains nothing from surviving a power cut and starts faster.
         .setServerConfig("fsync", "off")
         .setServerConfig("synchronous_commit", "off")
-        .setServerConfig("max_connections", "100");
+        .setServerConfig("max_connections", "100")
+        // Stopped by the application context after the beans that use it; its own JVM hook would race
+        // Spring's and kill the database under jobs that are still finishing.
+        .setRegisterShutdownHook(false);
     if (dataDir != null) {
       Files.createDirectories(dataDir);
       builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
