@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,10 +189,5 @@ public class DocumentRepository {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("documents.metadata holds invalid JSON", e);
     }
-  }
-
-  /** Ids of every document, for checks in tests and tools. */
-  public List<UUID> allIds() {
-    return new ArrayList<>(jdbc.sql("select id from documents").query(UUID.class).list());
   }
 }
