@@ -15,7 +15,7 @@ public sealed interface FileResult {
   /**
    * A file parsed and chunked.
    *
-   * @param version ETag (plus version id) or SHA-256 of the content: what the chunk ids derive from
+   * @param version ETag or SHA-256 of the content: what the chunk ids derive from
    * @param size bytes
    * @param pages PDF pages (0 for other types)
    * @param documents documents the parser produced (one per PDF page with text, or one per file)

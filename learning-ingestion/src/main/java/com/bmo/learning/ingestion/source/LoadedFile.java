@@ -8,8 +8,8 @@ import java.util.List;
  * The documents parsed from one file, each with the file's full metadata.
  *
  * @param sourceUri {@code s3://bucket/key} or {@code file:///path}
- * @param version what identifies this content of the file: the S3 ETag (with the version id, when
- *     there is one), or the SHA-256 of a local file
+ * @param version what identifies this content of the file: the S3 ETag, or the SHA-256 of a local
+ *     file
  * @param size bytes
  */
 public record LoadedFile(String sourceUri, String version, DocumentType type, long size,

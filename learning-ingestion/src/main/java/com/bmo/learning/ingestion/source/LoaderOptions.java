@@ -18,6 +18,8 @@ public record LoaderOptions(long maxFileSize, long inMemoryThreshold, Path tempD
     PdfParser.Mode pdfMode) {
 
   public static final long MIB = 1024L * 1024;
+  /** Objects are read into one byte array; above this, use a temporary file. */
+  public static final long MAX_IN_MEMORY = 1024 * MIB;
 
   public LoaderOptions {
     Objects.requireNonNull(tempDirectory, "tempDirectory");
@@ -25,8 +27,9 @@ public record LoaderOptions(long maxFileSize, long inMemoryThreshold, Path tempD
     if (maxFileSize < 1) {
       throw new IllegalArgumentException("maxFileSize must be positive, was " + maxFileSize);
     }
-    if (inMemoryThreshold < 0) {
-      throw new IllegalArgumentException("inMemoryThreshold must be >= 0, was " + inMemoryThreshold);
+    if (inMemoryThreshold < 0 || inMemoryThreshold > MAX_IN_MEMORY) {
+      throw new IllegalArgumentException("inMemoryThreshold must be 0.." + MAX_IN_MEMORY + " (1 GiB), was "
+          + inMemoryThreshold);
     }
   }
 

@@ -206,9 +206,12 @@ public final class S3ObjectSource implements FileSource {
     return mapStorageRead(e);
   }
 
-  /** ETag, plus the version id when the bucket is versioned. */
+  /**
+   * What identifies the content for stable ids: the ETag. Not the version id: re-uploading identical
+   * bytes to a versioned bucket creates a version, but the chunks are the same and keep their ids.
+   */
   static String version(ObjectMetadata h) {
-    return h.versionId() == null ? String.valueOf(h.eTag()) : h.eTag() + "@" + h.versionId();
+    return String.valueOf(h.eTag());
   }
 
   private Metadata sourceMetadata(ObjectMetadata h, DocumentType type) {

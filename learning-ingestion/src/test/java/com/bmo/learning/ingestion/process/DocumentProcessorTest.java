@@ -74,6 +74,23 @@ class DocumentProcessorTest {
   }
 
   @Test
+  void singleLocalFileGivesStableIdsAcrossRunsAndTypedErrors() throws Exception {
+    Path html = Files.write(dir.resolve("page.html"), TestDocuments.utf8(TestDocuments.HTML));
+    Path fake = Files.write(dir.resolve("fake.pdf"), TestDocuments.utf8("plain text"));
+    try (DocumentProcessor p = processor()) {
+      FileResult.Success first = p.processLocalFile(html, Map.of());
+      FileResult.Success second = p.processLocalFile(html, Map.of());
+      assertThat(first.chunks()).isNotEmpty();
+      assertThat(second.chunks()).extracting(c -> c.metadata().getString(MetadataKeys.CHUNK_ID))
+          .isEqualTo(first.chunks().stream().map(c -> c.metadata().getString(MetadataKeys.CHUNK_ID)).toList());
+      assertThat(first.version()).hasSize(64);
+      assertThatThrownBy(() -> p.processLocalFile(fake, Map.of()))
+          .isInstanceOf(com.bmo.learning.ingestion.ContentMismatchException.class)
+          .hasMessageStartingWith(fake.toUri().toString());
+    }
+  }
+
+  @Test
   void fileAboveTheSizeLimitIsRejectedBeforeParsing() throws Exception {
     Path big = Files.write(dir.resolve("big.txt"), TestDocuments.utf8("x".repeat(2000)));
     try (DocumentProcessor p = DocumentProcessor.builder(null)
