@@ -339,6 +339,11 @@ public final class IndexBackups {
     Path dest = target.toAbsolutePath().normalize();
     BackupInfo info = describe(bucket, key);
     boolean existing = checkTarget(bucket, key, dest, overwrite);
+    try {
+      Files.createDirectories(dest.getParent());
+    } catch (IOException e) {
+      throw new BackupIoException(bucket, key, "cannot create " + dest.getParent() + ": " + e, e);
+    }
     Path staging = dest.resolveSibling("." + dest.getFileName() + ".restore-" + UUID.randomUUID());
     try {
       Set<String> expectedFiles;
