@@ -28,7 +28,11 @@ final class BenchIndex {
   }
 
   static Path directory(Path root, int size, int maxConn, int beamWidth) {
-    return root.resolve("hnsw-" + size + "-m" + maxConn + "-b" + beamWidth);
+    return directory(root, size, maxConn, beamWidth, false);
+  }
+
+  static Path directory(Path root, int size, int maxConn, int beamWidth, boolean uniform) {
+    return root.resolve("hnsw-" + size + "-m" + maxConn + "-b" + beamWidth + (uniform ? "-uniform" : ""));
   }
 
   static IndexedChunk chunk(SyntheticEmbeddings data, long stream, int i) {
@@ -42,7 +46,12 @@ final class BenchIndex {
   /** Opens the index of {@code size} vectors under {@code root}, building it first if needed. */
   static LuceneVectorIndex openOrBuild(Path root, int size, int maxConn, int beamWidth, int candidates)
       throws IOException {
-    Path dir = directory(root, size, maxConn, beamWidth);
+    return openOrBuild(root, size, maxConn, beamWidth, candidates, false);
+  }
+
+  static LuceneVectorIndex openOrBuild(Path root, int size, int maxConn, int beamWidth, int candidates,
+      boolean uniform) throws IOException {
+    Path dir = directory(root, size, maxConn, beamWidth, uniform);
     Path done = dir.resolveSibling(dir.getFileName() + ".complete");
     IndexSettings settings = settings(maxConn, beamWidth, candidates);
     if (Files.exists(done)) {
@@ -54,7 +63,7 @@ final class BenchIndex {
       index.close();
     }
     deleteTree(dir);
-    SyntheticEmbeddings data = new SyntheticEmbeddings(SEED);
+    SyntheticEmbeddings data = new SyntheticEmbeddings(SEED, uniform);
     LuceneVectorIndex index = LuceneVectorIndex.open("bench", dir, settings);
     long started = System.nanoTime();
     List<IndexedChunk> all = new ArrayList<>(size);

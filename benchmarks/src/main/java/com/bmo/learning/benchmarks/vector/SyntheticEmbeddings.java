@@ -17,8 +17,15 @@ final class SyntheticEmbeddings {
 
   private final float[][] centers = new float[CLUSTERS][DIMENSION];
   private final float[][] basis = new float[LATENT][DIMENSION];
+  private final boolean uniform;
 
   SyntheticEmbeddings(long seed) {
+    this(seed, false);
+  }
+
+  /** {@code uniform}: isotropic Gaussian directions instead, the hardest case for any ANN index. */
+  SyntheticEmbeddings(long seed, boolean uniform) {
+    this.uniform = uniform;
     SplittableRandom r = new SplittableRandom(seed);
     for (float[] c : centers) {
       fill(r, c, 1.0);
@@ -37,8 +44,14 @@ final class SyntheticEmbeddings {
   /** Vector number {@code i} of the stream {@code stream} (documents and queries use different streams). */
   float[] vector(long stream, long i) {
     SplittableRandom r = new SplittableRandom(stream * 1_000_003L + i);
-    float[] center = centers[r.nextInt(CLUSTERS)];
     float[] v = new float[DIMENSION];
+    if (uniform) {
+      for (int d = 0; d < DIMENSION; d++) {
+        v[d] = (float) r.nextGaussian();
+      }
+      return normalize(v);
+    }
+    float[] center = centers[r.nextInt(CLUSTERS)];
     for (int d = 0; d < DIMENSION; d++) {
       v[d] = center[d] * 0.05f;
     }
@@ -51,12 +64,16 @@ final class SyntheticEmbeddings {
     for (int d = 0; d < DIMENSION; d++) {
       v[d] += (float) (r.nextGaussian() * 0.3 / Math.sqrt(DIMENSION));
     }
+    return normalize(v);
+  }
+
+  private static float[] normalize(float[] v) {
     double norm = 0;
     for (float f : v) {
       norm += f * f;
     }
     float inv = (float) (1 / Math.sqrt(norm));
-    for (int d = 0; d < DIMENSION; d++) {
+    for (int d = 0; d < v.length; d++) {
       v[d] *= inv;
     }
     return v;

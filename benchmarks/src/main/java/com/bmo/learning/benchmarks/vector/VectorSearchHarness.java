@@ -14,7 +14,8 @@ import java.util.Set;
  * against exact brute-force cosine search over the same vectors, in the same run.
  *
  * <pre>java -Xmx6g -cp benchmarks/target/benchmarks.jar com.bmo.learning.benchmarks.vector.VectorSearchHarness \
- *     [dir=benchmarks/target/vector-bench] [size=100000] [maxConn=16] [beamWidth=100] [candidates=100] [queries=500]</pre>
+ *     [dir=benchmarks/target/vector-bench] [size=100000] [maxConn=16] [beamWidth=100] [candidates=100]
+ *     [queries=500] [data=clustered|uniform]</pre>
  */
 public final class VectorSearchHarness {
 
@@ -29,10 +30,12 @@ public final class VectorSearchHarness {
     int beamWidth = a.getInt("beamWidth", 100);
     int candidates = a.getInt("candidates", 100);
     int queries = a.getInt("queries", 500);
+    boolean uniform = "uniform".equals(a.get("data", "clustered"));
     int k = 10;
 
-    SyntheticEmbeddings data = new SyntheticEmbeddings(BenchIndex.SEED);
-    try (LuceneVectorIndex index = BenchIndex.openOrBuild(root, size, maxConn, beamWidth, candidates)) {
+    SyntheticEmbeddings data = new SyntheticEmbeddings(BenchIndex.SEED, uniform);
+    try (LuceneVectorIndex index = BenchIndex.openOrBuild(root, size, maxConn, beamWidth, candidates,
+        uniform)) {
       float[][] corpus = new float[size][];
       for (int i = 0; i < size; i++) {
         corpus[i] = data.vector(BenchIndex.DOCUMENT_STREAM, i);
@@ -64,8 +67,9 @@ public final class VectorSearchHarness {
         recallSum += hits.stream().filter(h -> truth.contains(h.chunkId())).count() / (double) k;
       }
       double recall = recallSum / queries;
-      System.out.printf("vectors=%d dims=%d maxConn=%d beamWidth=%d candidates=%d queries=%d%n", size,
-          SyntheticEmbeddings.DIMENSION, maxConn, beamWidth, candidates, queries);
+      System.out.printf("data=%s vectors=%d dims=%d maxConn=%d beamWidth=%d candidates=%d queries=%d%n",
+          uniform ? "uniform" : "clustered", size, SyntheticEmbeddings.DIMENSION, maxConn, beamWidth,
+          candidates, queries);
       System.out.printf("HNSW   search: p50 %.2f ms, p99 %.2f ms%n", pct(hnswNanos, 50), pct(hnswNanos, 99));
       System.out.printf("exact  search: p50 %.2f ms, p99 %.2f ms (brute force over float[][], same JVM)%n",
           pct(exactNanos, 50), pct(exactNanos, 99));
