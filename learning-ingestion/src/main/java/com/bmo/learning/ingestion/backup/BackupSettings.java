@@ -10,7 +10,9 @@ import java.util.zip.Deflater;
  * @param workDirectory where full-backup archives are built before upload; null for the system's
  *     temporary directory
  * @param limits bounds on what a restore may expand to
- * @param compressionLevel gzip level, 0..9 ({@code tar czf} uses 6)
+ * @param compressionLevel gzip level, 0..9. Default 1: an index is mostly float32 vectors, which barely
+ *     compress; level 6 ({@code tar czf}'s) made the 100,000-vector benchmark index 0.3% smaller than
+ *     level 1 at half the speed (docs/PERFORMANCE.md)
  */
 public record BackupSettings(Path workDirectory, ExtractionLimits limits, int compressionLevel) {
 
@@ -22,7 +24,7 @@ public record BackupSettings(Path workDirectory, ExtractionLimits limits, int co
   }
 
   public static BackupSettings defaults() {
-    return new BackupSettings(null, ExtractionLimits.defaults(), 6);
+    return new BackupSettings(null, ExtractionLimits.defaults(), 1);
   }
 
   public BackupSettings withLimits(ExtractionLimits limits) {

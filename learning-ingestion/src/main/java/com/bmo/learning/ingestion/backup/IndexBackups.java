@@ -117,6 +117,7 @@ public final class IndexBackups {
     try (IndexSnapshot snapshot = index.snapshot()) {
       Instant created = clock.instant();
       archive = workFile(bucket, key, "backup-", ".tar.gz");
+      long archiving = System.nanoTime();
       TarGzWriter.Written written;
       try {
         written = TarGzWriter.write(snapshot.directory(), snapshot.fileNames(), archive,
@@ -124,6 +125,7 @@ public final class IndexBackups {
       } catch (IOException e) {
         throw new BackupIoException(bucket, key, "cannot write the archive of " + snapshot + ": " + e, e);
       }
+      Duration preparation = Duration.ofNanos(System.nanoTime() - archiving);
       Map<String, String> metadata = metadata(BackupType.FULL, snapshot, created, written.sha256(),
           written.contentBytes());
       storage.upload(bucket, key, archive, UploadOptions.builder().contentType("application/gzip")
@@ -135,7 +137,7 @@ public final class IndexBackups {
       LOG.info("Full backup of '{}' (generation {}, {} chunks, {} files, {} bytes) to s3://{}/{} in {} ms",
           snapshot.collection(), snapshot.generation(), snapshot.chunkCount(), snapshot.fileNames().size(),
           written.archiveBytes(), bucket, key, took.toMillis());
-      return new BackupResult(info, written.contentBytes(), written.archiveBytes(), 1, 0, took);
+      return new BackupResult(info, written.contentBytes(), written.archiveBytes(), 1, 0, preparation, took);
     } finally {
       deleteQuietly(archive);
     }
@@ -158,7 +160,9 @@ public final class IndexBackups {
       Map<String, IncrementalManifest.Entry> previous = latestManifest(bucket, prefix, snapshot.collection())
           .map(m -> m.files().stream().collect(Collectors.toMap(IncrementalManifest.Entry::name, e -> e)))
           .orElse(Map.of());
+      long hashing = System.nanoTime();
       List<IncrementalManifest.Entry> entries = describeFiles(snapshot, previous, bucket, manifestKey);
+      Duration preparation = Duration.ofNanos(System.nanoTime() - hashing);
 
       Set<String> present = new HashSet<>();
       try (Stream<ObjectSummary> listing = storage.list(bucket, prefix + FILES)) {
@@ -199,7 +203,7 @@ public final class IndexBackups {
           snapshot.chunkCount(), bucket, manifestKey, uploads.size(), entries.size(), uploadBytes,
           indexBytes, took.toMillis());
       return new BackupResult(info, indexBytes, uploadBytes + json.length, uploads.size() + 1,
-          entries.size() - uploads.size(), took);
+          entries.size() - uploads.size(), preparation, took);
     }
   }
 
@@ -339,6 +343,11 @@ public final class IndexBackups {
     Path dest = target.toAbsolutePath().normalize();
     BackupInfo info = describe(bucket, key);
     boolean existing = checkTarget(bucket, key, dest, overwrite);
+    try {
+      Files.createDirectories(dest.getParent());
+    } catch (IOException e) {
+      throw new BackupIoException(bucket, key, "cannot create " + dest.getParent() + ": " + e, e);
+    }
     Path staging = dest.resolveSibling("." + dest.getFileName() + ".restore-" + UUID.randomUUID());
     try {
       Set<String> expectedFiles;

@@ -32,13 +32,18 @@ public record IndexedChunk(String id, TextSegment segment, float[] vector) {
 
   /** A chunk whose id is the segment's {@value ChunkMetadata#CHUNK_ID} metadata. */
   public static IndexedChunk of(TextSegment segment, float[] vector) {
+    return new IndexedChunk(idOf(segment), segment, vector);
+  }
+
+  /** The segment's {@value ChunkMetadata#CHUNK_ID}; a clear error if it has none. */
+  public static String idOf(TextSegment segment) {
     Objects.requireNonNull(segment, "segment");
     String id = segment.metadata().getString(ChunkMetadata.CHUNK_ID);
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("segment has no '" + ChunkMetadata.CHUNK_ID + "' metadata: "
           + "the index needs a stable id to replace chunks on re-ingest");
     }
-    return new IndexedChunk(id, segment, vector);
+    return id;
   }
 
   /** The segment's {@value ChunkMetadata#SOURCE_URI}, or null. */

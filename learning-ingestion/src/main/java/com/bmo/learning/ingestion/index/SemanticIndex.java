@@ -67,9 +67,7 @@ public final class SemanticIndex {
   private List<IndexedChunk> embed(List<TextSegment> segments) {
     Objects.requireNonNull(segments, "segments");
     // Ids first: a segment without one fails before any embedding work is spent.
-    for (TextSegment s : segments) {
-      IndexedChunk.of(s, new float[] {1});
-    }
+    segments.forEach(IndexedChunk::idOf);
     List<float[]> vectors = embedder.embedAll(segments);
     List<IndexedChunk> chunks = new ArrayList<>(segments.size());
     for (int i = 0; i < segments.size(); i++) {
