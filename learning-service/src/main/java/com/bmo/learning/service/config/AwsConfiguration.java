@@ -22,7 +22,8 @@ public class AwsConfiguration {
     ServiceProperties.Aws aws = properties.aws();
     S3StorageConfig.Builder config = S3StorageConfig.builder()
         .endpoint(aws.endpoint())
-        .region(aws.region());
+        .region(aws.region())
+        .multipartChecksum(aws.multipartChecksum());
     if (aws.staticCredentials()) {
       config.credentialsProvider(LOCAL_CREDENTIALS);
     }

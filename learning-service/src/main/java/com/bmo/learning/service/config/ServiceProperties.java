@@ -1,5 +1,6 @@
 package com.bmo.learning.service.config;
 
+import com.bmo.learning.aws.s3.MultipartChecksum;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +33,11 @@ public record ServiceProperties(
    * @param region null for the SDK's region chain ({@code AWS_REGION})
    * @param staticCredentials use the {@code test}/{@code test} credentials of local endpoints instead of
    *     the default credential chain
+   * @param multipartChecksum how multipart uploads (objects over 16 MiB) are checksummed: AWS and
+   *     LocalStack take FULL_OBJECT; the embedded endpoint (S3Mock) needs COMPOSITE
    */
-  public record Aws(URI endpoint, String region, @DefaultValue("false") boolean staticCredentials) {
+  public record Aws(URI endpoint, String region, @DefaultValue("false") boolean staticCredentials,
+      @DefaultValue("FULL_OBJECT") MultipartChecksum multipartChecksum) {
   }
 
   /** The documents bucket (uploads) and the backups bucket (index backups). */

@@ -88,6 +88,7 @@ public class LocalInfrastructureEnvironmentPostProcessor implements EnvironmentP
         props.put("learning.aws.endpoint", endpoint.endpoint().toString());
         props.put("learning.aws.region", endpoint.region());
         props.put("learning.aws.static-credentials", "true");
+        props.put("learning.aws.multipart-checksum", "COMPOSITE");
       }
       if (postgres) {
         pg = startPostgres(env, dataDir == null ? null : dataDir.resolve("postgres"));

@@ -35,7 +35,7 @@ class LocalModeIT {
     System.setOut(new PrintStream(printed, true, "UTF-8"));
     try {
       ctx = SpringApplication.run(LearningServiceApplication.class, "--server.port=0",
-          "--learning.local.aws.port=0");
+          "--learning.local.aws.port=0", "--learning.upload.max-size=40MB");
     } finally {
       System.setOut(console);
     }
@@ -60,6 +60,14 @@ class LocalModeIT {
           .body().path("total").asInt() == 3);
       JsonNode top = api.search("How do I add two fractions?", 1, null).body().path("hits").get(0);
       assertThat(top.path("source_uri").asText()).isEqualTo("s3://bmo-learning-documents/samples/fractions.md");
+
+      // Over the 16 MiB multipart threshold: stored in parts on the embedded endpoint, then ingested.
+      byte[] big = TestDocuments.pdfWithImage("A large illustrated lesson about ocean currents.", 2600);
+      assertThat(big.length).isGreaterThan(17 * 1024 * 1024);
+      ApiClient.Response accepted = api.upload("ocean-atlas.pdf", big, Map.of("course", "oceans"));
+      assertThat(accepted.status()).isEqualTo(202);
+      assertThat(api.awaitTerminal(accepted.body().path("id").asText(), Duration.ofSeconds(120)).path("status")
+          .asText()).isEqualTo("INDEXED");
 
       assertThat(api.postJson("/api/v1/backups", Map.of("type", "full"), local.adminKey()).status()).isEqualTo(201);
       assertThat(api.get("/actuator/health", null).body().path("status").asText()).isEqualTo("UP");

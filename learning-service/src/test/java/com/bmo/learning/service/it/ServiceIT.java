@@ -39,7 +39,7 @@ abstract class ServiceIT {
   @DynamicPropertySource
   static void serviceProperties(DynamicPropertyRegistry registry) {
     for (String name : new String[] {"learning.environment", "learning.aws.endpoint", "learning.aws.region",
-        "learning.aws.static-credentials", "learning.buckets.documents", "learning.buckets.backups",
+        "learning.aws.static-credentials", "learning.aws.multipart-checksum", "learning.buckets.documents", "learning.buckets.backups",
         "learning.index.directory", "spring.datasource.url", "spring.datasource.username",
         "spring.datasource.password", "learning.upload.max-size", "learning.jobs.max-attempts",
         "learning.jobs.initial-backoff", "db-scheduler.polling-interval", "db-scheduler.heartbeat-interval",

@@ -45,6 +45,35 @@ final class TestDocuments {
     }
   }
 
+  /** One page of text and a {@code side}×{@code side} incompressible image (about 3·side² bytes). */
+  static byte[] pdfWithImage(String text, int side) {
+    java.util.Random random = new java.util.Random(side);
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(side, side,
+          java.awt.image.BufferedImage.TYPE_INT_RGB);
+      for (int y = 0; y < side; y++) {
+        for (int x = 0; x < side; x++) {
+          img.setRGB(x, y, random.nextInt(0x1000000));
+        }
+      }
+      var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, img);
+      try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+        content.beginText();
+        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+        content.newLineAtOffset(50, 740);
+        content.showText(text);
+        content.endText();
+        content.drawImage(image, 50, 100, 500, 500);
+      }
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static java.util.List<String> wrap(String text, int width) {
     java.util.List<String> lines = new java.util.ArrayList<>();
     StringBuilder line = new StringBuilder();

@@ -48,6 +48,7 @@ record TestEnvironment(String name, LocalAwsTarget aws, String documentsBucket, 
     p.put("learning.aws.endpoint", aws.endpoint().toString());
     p.put("learning.aws.region", aws.region());
     p.put("learning.aws.static-credentials", "true");
+    p.put("learning.aws.multipart-checksum", aws.embedded() ? "COMPOSITE" : "FULL_OBJECT");
     p.put("learning.buckets.documents", documentsBucket);
     p.put("learning.buckets.backups", backupsBucket);
     p.put("learning.index.directory", indexDirectory.toString());
