@@ -1,0 +1,134 @@
+package com.bmo.learning.benchmarks.vector;
+
+import com.bmo.learning.ingestion.embedding.BatchEmbedder;
+import com.bmo.learning.ingestion.embedding.EmbeddingModels;
+import com.bmo.learning.ingestion.index.IndexSettings;
+import com.bmo.learning.ingestion.index.LuceneVectorIndex;
+import com.bmo.learning.ingestion.index.SemanticIndex;
+import dev.langchain4j.data.document.Metadata;
+import dev.langchain4j.data.segment.TextSegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Ingestion throughput (embed with all-MiniLM-L6-v2 in-process, then upsert into the Lucene index with a
+ * commit per document) against embedding-only throughput of the same model on the same chunks, embedded
+ * in the same calls (one document at a time), in one run.
+ * Rounds alternate (embed-only, pipeline, embed-only, ...) so that load from other processes hits both
+ * alike; medians are reported.
+ *
+ * <pre>java -Xmx4g -cp benchmarks/target/benchmarks.jar com.bmo.learning.benchmarks.vector.IngestionThroughputHarness \
+ *     [chunks=600] [perDocument=30] [rounds=3] [dir=benchmarks/target/vector-bench]</pre>
+ */
+public final class IngestionThroughputHarness {
+
+  private IngestionThroughputHarness() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Args a = new Args(args);
+    int count = a.getInt("chunks", 600);
+    int perDocument = a.getInt("perDocument", 30);
+    int rounds = a.getInt("rounds", 3);
+    Path root = Path.of(a.get("dir", "benchmarks/target/vector-bench"));
+
+    Map<String, List<TextSegment>> documents = lessonChunks(count, perDocument);
+    List<TextSegment> all = documents.values().stream().flatMap(List::stream).toList();
+    BatchEmbedder embedder = new BatchEmbedder(EmbeddingModels.localMiniLm());
+    embedder.embedAll(all.subList(0, Math.min(64, all.size())));
+
+    double[] embedOnly = new double[rounds];
+    double[] pipeline = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      // The same calls the pipeline makes (one document at a time), minus the index.
+      long t0 = System.nanoTime();
+      int embedded = 0;
+      for (List<TextSegment> document : documents.values()) {
+        embedded += embedder.embedAll(document).size();
+      }
+      long t1 = System.nanoTime();
+      if (embedded != all.size()) {
+        throw new IllegalStateException("embedded " + embedded);
+      }
+      embedOnly[r] = all.size() / ((t1 - t0) / 1e9);
+
+      Path dir = root.resolve("ingest-round-" + r);
+      BenchIndex.deleteTree(dir);
+      try (LuceneVectorIndex index = LuceneVectorIndex.open("ingest", dir,
+          IndexSettings.defaults(embedder.dimension()))) {
+        SemanticIndex semantic = new SemanticIndex(embedder, index);
+        long t2 = System.nanoTime();
+        documents.forEach(semantic::indexSource);
+        long t3 = System.nanoTime();
+        if (index.count() != all.size()) {
+          throw new IllegalStateException("indexed " + index.count());
+        }
+        pipeline[r] = all.size() / ((t3 - t2) / 1e9);
+      }
+      BenchIndex.deleteTree(dir);
+      System.out.printf("round %d: embedding only %.1f chunks/s, ingestion pipeline %.1f chunks/s%n", r + 1,
+          embedOnly[r], pipeline[r]);
+    }
+    double e = median(embedOnly);
+    double p = median(pipeline);
+    System.out.printf("chunks=%d documents=%d batch=%d rounds=%d%n", all.size(), documents.size(),
+        embedder.batchSize(), rounds);
+    System.out.printf("embedding only (median): %.1f chunks/s%n", e);
+    System.out.printf("ingestion pipeline (median): %.1f chunks/s%n", p);
+    System.out.printf("pipeline / embedding-only: %.3f%n", p / e);
+    Files.createDirectories(root);
+  }
+
+  static double median(double[] values) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  private static final String[] SENTENCES = {
+      "A linear equation describes a straight line whose slope stays the same everywhere.",
+      "Photosynthesis converts light energy into chemical energy stored in glucose.",
+      "The French Revolution began in 1789 and reshaped European politics for a century.",
+      "Compound interest adds each period's interest to the principal before the next period.",
+      "An acid donates protons in solution, while a base accepts them.",
+      "The derivative of a function measures how fast its value changes at a point.",
+      "Cells divide by mitosis to grow and by meiosis to make reproductive cells.",
+      "The Industrial Revolution moved production from workshops to mechanised factories.",
+      "A budget compares expected income with planned spending over a month or a year.",
+      "Newton's second law states that force equals mass times acceleration.",
+      "Students should review the worked examples before attempting the exercises.",
+      "Each lesson ends with a short quiz that checks the main ideas.",
+      "Vectors have both a magnitude and a direction, unlike scalar quantities.",
+      "Enzymes speed up chemical reactions without being used up themselves.",
+      "Supply and demand together determine the market price of a good.",
+      "The water cycle moves water between oceans, the atmosphere and the land.",
+      "Probability expresses how likely an event is on a scale from zero to one.",
+      "Ancient Rome grew from a small city into an empire around the Mediterranean.",
+      "Diversifying investments lowers the risk that one loss ruins the portfolio.",
+      "Electric current is the rate at which charge flows through a conductor."};
+
+  /** Lesson-like chunks of 5-8 sentences (about 80-130 words), grouped into documents. */
+  static Map<String, List<TextSegment>> lessonChunks(int count, int perDocument) {
+    SplittableRandom r = new SplittableRandom(7);
+    Map<String, List<TextSegment>> documents = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      StringBuilder text = new StringBuilder();
+      int sentences = 5 + r.nextInt(4);
+      for (int s = 0; s < sentences; s++) {
+        text.append(SENTENCES[r.nextInt(SENTENCES.length)]).append(' ');
+      }
+      String source = "s3://bench/lesson-" + i / perDocument + ".pdf";
+      Metadata m = new Metadata().put("chunk_id", "lesson-" + i).put("source_uri", source)
+          .put("course", "course-" + (i / perDocument) % 4).put("page", i % perDocument + 1);
+      documents.computeIfAbsent(source, k -> new ArrayList<>()).add(TextSegment.from(text.toString().strip(),
+          m));
+    }
+    return documents;
+  }
+}

@@ -1,0 +1,26 @@
+package com.bmo.learning.service;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The documents service: upload API, durable ingestion jobs, search and backups. Runs in profile
+ * {@code local} unless told otherwise (see README).
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LearningServiceApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(LearningServiceApplication.class, args);
+  }
+
+  /**
+   * True for this service's own application; false for the embedded AWS endpoint, which is a Spring
+   * Boot application too and runs in the same JVM in local mode.
+   */
+  public static boolean isThisApplication(SpringApplication application) {
+    return application.getAllSources().contains(LearningServiceApplication.class);
+  }
+}

@@ -1,0 +1,188 @@
+package com.bmo.learning.service.api;
+
+import com.bmo.learning.aws.s3.StorageException;
+import com.bmo.learning.service.auth.ForbiddenException;
+import com.bmo.learning.service.backup.BackupNotFoundException;
+import com.bmo.learning.service.documents.DocumentNotFoundException;
+import com.bmo.learning.service.documents.FileTooLargeException;
+import com.bmo.learning.service.documents.InvalidRequestException;
+import com.bmo.learning.service.documents.SourceObjectNotFoundException;
+import com.bmo.learning.service.documents.UnsupportedFileTypeException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.NonNull;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as RFC 7807 problem details ({@code application/problem+json}): Spring MVC's own (404, 405,
+ * 415, missing parts, unreadable bodies, via {@link ResponseEntityExceptionHandler}) and the service's.
+ * Details explain what to fix; stack traces are logged, never sent.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e, HttpServletRequest request) {
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(),
+        ProblemTypes.INVALID_REQUEST, request);
+    p.setProperty("errors", e.problems().stream()
+        .map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+    return p;
+  }
+
+  @ExceptionHandler(FileTooLargeException.class)
+  ProblemDetail tooLarge(FileTooLargeException e, HttpServletRequest request) {
+    ProblemDetail p = problem(HttpStatus.PAYLOAD_TOO_LARGE, "File too large", e.getMessage(),
+        ProblemTypes.FILE_TOO_LARGE, request);
+    p.setProperty("limit_bytes", e.limit());
+    return p;
+  }
+
+  @ExceptionHandler(UnsupportedFileTypeException.class)
+  ProblemDetail unsupported(UnsupportedFileTypeException e, HttpServletRequest request) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type", e.getMessage(),
+        ProblemTypes.UNSUPPORTED_FILE_TYPE, request);
+  }
+
+  @ExceptionHandler(DocumentNotFoundException.class)
+  ProblemDetail notFound(DocumentNotFoundException e, HttpServletRequest request) {
+    return problem(HttpStatus.NOT_FOUND, "Document not found", e.getMessage(), ProblemTypes.DOCUMENT_NOT_FOUND,
+        request);
+  }
+
+  @ExceptionHandler(SourceObjectNotFoundException.class)
+  ProblemDetail sourceNotFound(SourceObjectNotFoundException e, HttpServletRequest request) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Nothing to ingest", e.getMessage(),
+        ProblemTypes.SOURCE_NOT_FOUND, request);
+  }
+
+  @ExceptionHandler(BackupNotFoundException.class)
+  ProblemDetail backupNotFound(BackupNotFoundException e, HttpServletRequest request) {
+    return problem(HttpStatus.NOT_FOUND, "Backup not found", e.getMessage(), ProblemTypes.BACKUP_NOT_FOUND,
+        request);
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e, HttpServletRequest request) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), ProblemTypes.FORBIDDEN, request);
+  }
+
+  @ExceptionHandler(StorageException.class)
+  ProblemDetail storage(StorageException e, HttpServletRequest request) {
+    LOG.error("S3 failed on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",
+        "Document storage did not answer as expected; try again shortly", ProblemTypes.STORAGE_UNAVAILABLE,
+        request);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", "'" + e.getName() + "' must be "
+        + (e.getRequiredType() != null && e.getRequiredType().isEnum()
+            ? "one of " + List.of(e.getRequiredType().getEnumConstants()) : "a valid " + expected),
+        ProblemTypes.INVALID_REQUEST, request);
+    p.setProperty("errors", List.of(Map.of("field", e.getName(), "message", p.getDetail())));
+    return p;
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolation(ConstraintViolationException e, HttpServletRequest request) {
+    List<Map<String, String>> errors = e.getConstraintViolations().stream()
+        .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
+        .toList();
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", errors.stream()
+        .map(m -> m.get("field") + ": " + m.get("message")).reduce((a, b) -> a + "; " + b).orElse("invalid"),
+        ProblemTypes.INVALID_REQUEST, request);
+    p.setProperty("errors", errors);
+    return p;
+  }
+
+  private static String lastNode(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.substring(dot + 1);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+    LOG.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "The request could not be completed; it has been logged", ProblemTypes.INTERNAL, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
+      @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+        .toList();
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
+        .map(m -> m.get("field") + ": " + m.get("message")).reduce((a, b) -> a + "; " + b)
+        .orElse("The request body is invalid"));
+    p.setTitle("Invalid request");
+    p.setType(ProblemTypes.INVALID_REQUEST);
+    p.setProperty("errors", errors);
+    return handleExceptionInternal(e, p, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      @NonNull HandlerMethodValidationException e, @NonNull HttpHeaders headers, @NonNull HttpStatusCode status,
+      @NonNull WebRequest request) {
+    List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+        .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.of(
+            "field", String.valueOf(r.getMethodParameter().getParameterName()),
+            "message", String.valueOf(err.getDefaultMessage()))))
+        .toList();
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
+        .map(m -> m.get("field") + ": " + m.get("message")).reduce((a, b) -> a + "; " + b)
+        .orElse("The request is invalid"));
+    p.setTitle("Invalid request");
+    p.setType(ProblemTypes.INVALID_REQUEST);
+    p.setProperty("errors", errors);
+    return handleExceptionInternal(e, p, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      @NonNull MaxUploadSizeExceededException e, @NonNull HttpHeaders headers, @NonNull HttpStatusCode status,
+      @NonNull WebRequest request) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        "The upload exceeds the size limit" + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize()
+            + " bytes" : ""));
+    p.setTitle("File too large");
+    p.setType(ProblemTypes.FILE_TOO_LARGE);
+    if (e.getMaxUploadSize() > 0) {
+      p.setProperty("limit_bytes", e.getMaxUploadSize());
+    }
+    return handleExceptionInternal(e, p, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail, URI type,
+      HttpServletRequest request) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(title);
+    p.setType(type);
+    p.setInstance(URI.create(request.getRequestURI()));
+    return p;
+  }
+}

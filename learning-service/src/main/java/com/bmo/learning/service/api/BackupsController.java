@@ -1,0 +1,66 @@
+package com.bmo.learning.service.api;
+
+import com.bmo.learning.service.auth.RequiresRole;
+import com.bmo.learning.service.auth.Role;
+import com.bmo.learning.service.backup.BackupKind;
+import com.bmo.learning.service.backup.BackupRecord;
+import com.bmo.learning.service.backup.IndexBackups;
+import com.bmo.learning.service.backup.RestoreRecord;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Index backups to S3 and restores; admin only. */
+@Tag(name = "backups")
+@RequiresRole(Role.ADMIN)
+@RestController
+@RequestMapping("/api/v1/backups")
+public class BackupsController {
+
+  /** {@code {"type": "full"}} or {@code {"type": "incremental"}}. */
+  public record BackupRequest(@NotNull BackupKind type) {
+  }
+
+  /** {@code {"key": "<backup key from GET /api/v1/backups>"}}. */
+  public record RestoreRequest(@NotBlank String key) {
+  }
+
+  public record BackupList(List<BackupRecord> backups) {
+  }
+
+  private final IndexBackups backups;
+
+  public BackupsController(IndexBackups backups) {
+    this.backups = backups;
+  }
+
+  @Operation(summary = "Back the index up to S3: full (one archive) or incremental (new files + manifest)")
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  public BackupRecord backup(@Valid @RequestBody BackupRequest request) {
+    return backups.backup(request.type());
+  }
+
+  @Operation(summary = "Backups in S3, newest first")
+  @GetMapping
+  public BackupList list() {
+    return new BackupList(backups.list());
+  }
+
+  @Operation(summary = "Replace the live index with a backup")
+  @PostMapping(path = "/restore", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public RestoreRecord restore(@Valid @RequestBody RestoreRequest request) {
+    return backups.restore(request.key());
+  }
+}

@@ -1,0 +1,135 @@
+package com.bmo.learning.service.api;
+
+import com.bmo.learning.service.documents.Document;
+import com.bmo.learning.service.documents.DocumentMetadata;
+import com.bmo.learning.service.documents.DocumentPage;
+import com.bmo.learning.service.documents.DocumentService;
+import com.bmo.learning.service.documents.DocumentStatus;
+import com.bmo.learning.service.documents.InvalidRequestException;
+import com.bmo.learning.service.documents.UploadedFile;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Upload, ingest, read, list and delete documents. */
+@Tag(name = "documents")
+@RestController
+@RequestMapping("/api/v1/documents")
+public class DocumentsController {
+
+  /** Documents accepted: their ids and where to poll each. */
+  public record Accepted(UUID id, DocumentStatus status, String statusUrl) {
+    static Accepted of(Document d) {
+      return new Accepted(d.id(), d.status(), DocumentView.statusUrl(d.id()));
+    }
+  }
+
+  /** {@code POST /api/v1/documents/ingest}: objects already in S3. */
+  public record IngestRequest(@NotBlank String uri, String course, String learnerId, JsonNode metadata) {
+  }
+
+  public record IngestAccepted(List<Accepted> documents) {
+  }
+
+  public record DocumentList(List<DocumentView> items, int page, int size, long total) {
+  }
+
+  private final DocumentService documents;
+  private final ObjectMapper json;
+
+  public DocumentsController(DocumentService documents, ObjectMapper json) {
+    this.documents = documents;
+    this.json = json;
+  }
+
+  @Operation(summary = "Upload a lesson document (PDF, Markdown, HTML or text); ingested in the background")
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<Accepted> upload(@RequestPart("file") MultipartFile file,
+      @RequestParam(value = "course", required = false) String course,
+      @RequestParam(value = "learner_id", required = false) String learnerId,
+      @RequestParam(value = "metadata", required = false) String metadata) {
+    DocumentMetadata meta = DocumentMetadata.parse(course, learnerId, metadata);
+    Document doc = documents.upload(new MultipartUpload(file), meta);
+    return ResponseEntity.accepted().location(URI.create(DocumentView.statusUrl(doc.id()))).body(Accepted.of(doc));
+  }
+
+  @Operation(summary = "Ingest an object (s3://bucket/key) or every object under a prefix (s3://bucket/prefix/)")
+  @PostMapping(path = "/ingest", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<IngestAccepted> ingest(@Valid @RequestBody IngestRequest request) {
+    String metadata = null;
+    if (request.metadata() != null && !request.metadata().isNull()) {
+      try {
+        metadata = json.writeValueAsString(request.metadata());
+      } catch (JsonProcessingException e) {
+        throw InvalidRequestException.of("metadata", "cannot be read");
+      }
+    }
+    DocumentMetadata meta = DocumentMetadata.parse(request.course(), request.learnerId(), metadata);
+    List<Document> queued = documents.ingestExisting(request.uri(), meta);
+    return ResponseEntity.accepted().body(new IngestAccepted(queued.stream().map(Accepted::of).toList()));
+  }
+
+  @Operation(summary = "A document's status: PENDING, PROCESSING, INDEXED or FAILED (with the error)")
+  @GetMapping("/{id}")
+  public DocumentView get(@PathVariable UUID id) {
+    return DocumentView.of(documents.get(id));
+  }
+
+  @Operation(summary = "Documents, newest first; filter by course and status")
+  @GetMapping
+  public DocumentList list(@RequestParam(required = false) String course,
+      @RequestParam(required = false) DocumentStatus status,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    DocumentPage found = documents.list(course, status, page, size);
+    return new DocumentList(found.items().stream().map(DocumentView::of).toList(), found.page(), found.size(),
+        found.total());
+  }
+
+  @Operation(summary = "Delete a document: its chunks, its record and (for uploads) its S3 object")
+  @DeleteMapping("/{id}")
+  public ResponseEntity<Void> delete(@PathVariable UUID id) {
+    documents.delete(id);
+    return ResponseEntity.noContent().build();
+  }
+
+  private record MultipartUpload(MultipartFile file) implements UploadedFile {
+    @Override
+    public String originalName() {
+      return file.getOriginalFilename();
+    }
+
+    @Override
+    public long size() {
+      return file.getSize();
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      return file.getInputStream();
+    }
+  }
+}

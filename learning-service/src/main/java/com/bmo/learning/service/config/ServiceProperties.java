@@ -1,0 +1,82 @@
+package com.bmo.learning.service.config;
+
+import com.bmo.learning.aws.s3.MultipartChecksum;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The service's own settings, under {@code learning.*}.
+ *
+ * @param environment the {@code {env}} of secret names {@code bmo-learning/{env}/...} (local, dev, prod)
+ */
+@Validated
+@ConfigurationProperties("learning")
+public record ServiceProperties(
+    @DefaultValue("dev") String environment,
+    @DefaultValue Aws aws,
+    @DefaultValue Buckets buckets,
+    @DefaultValue Upload upload,
+    @DefaultValue Jobs jobs,
+    @DefaultValue Auth auth,
+    @DefaultValue Index index) {
+
+  /**
+   * Where AWS is.
+   *
+   * @param endpoint endpoint override (LocalStack, the embedded endpoint); null means the SDK's standard
+   *     {@code AWS_ENDPOINT_URL}, else AWS itself
+   * @param region null for the SDK's region chain ({@code AWS_REGION})
+   * @param staticCredentials use the {@code test}/{@code test} credentials of local endpoints instead of
+   *     the default credential chain
+   * @param multipartChecksum how multipart uploads (objects over 16 MiB) are checksummed: AWS and
+   *     LocalStack take FULL_OBJECT; the embedded endpoint (S3Mock) needs COMPOSITE
+   */
+  public record Aws(URI endpoint, String region, @DefaultValue("false") boolean staticCredentials,
+      @DefaultValue("FULL_OBJECT") MultipartChecksum multipartChecksum) {
+  }
+
+  /** The documents bucket (uploads) and the backups bucket (index backups). */
+  public record Buckets(@DefaultValue("bmo-learning-documents") String documents,
+      @DefaultValue("bmo-learning-backups") String backups) {
+  }
+
+  /**
+   * Upload limits.
+   *
+   * @param maxSize largest accepted file
+   * @param keyPrefix objects go under {@code {keyPrefix}/{yyyy}/{MM}/{id}/{name}}
+   */
+  public record Upload(@DefaultValue("25MB") DataSize maxSize, @DefaultValue("uploads") String keyPrefix) {
+  }
+
+  /**
+   * Ingestion jobs.
+   *
+   * @param maxAttempts attempts per document, first one included, before it is FAILED
+   * @param initialBackoff wait before the first retry; doubled (times {@code backoffMultiplier}) each time
+   */
+  public record Jobs(@DefaultValue("5") int maxAttempts, @DefaultValue("2s") Duration initialBackoff,
+      @DefaultValue("2.0") double backoffMultiplier) {
+  }
+
+  /**
+   * API keys.
+   *
+   * @param apiKeysSetting the setting (secret {@code bmo-learning/{env}/{setting}}) holding the hashed keys
+   */
+  public record Auth(@DefaultValue("api-keys") String apiKeysSetting) {
+  }
+
+  /**
+   * The local index.
+   *
+   * @param directory where the index lives on this instance
+   */
+  public record Index(@DefaultValue("data/index") Path directory, @DefaultValue("lessons") String collection) {
+  }
+}

@@ -1,0 +1,224 @@
+package com.bmo.learning.service.documents;
+
+import com.bmo.learning.aws.s3.ObjectNotFoundException;
+import com.bmo.learning.aws.s3.ObjectSummary;
+import com.bmo.learning.aws.s3.S3Storage;
+import com.bmo.learning.aws.s3.UploadOptions;
+import com.bmo.learning.ingestion.InvalidS3UriException;
+import com.bmo.learning.ingestion.S3Uri;
+import com.bmo.learning.service.config.ServiceProperties;
+import com.bmo.learning.service.ingestion.SourceDocument;
+import com.bmo.learning.service.jobs.IngestionQueue;
+import com.bmo.learning.service.search.ChunkIndex;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accepts documents (uploads, or objects already in S3), records them and queues their ingestion; reads,
+ * lists and deletes them. The document row and its job are written in one transaction: a document is
+ * never recorded without its job, nor queued without its row.
+ */
+@Service
+public class DocumentService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentService.class);
+  /** Objects one ingest request may queue. */
+  public static final int MAX_OBJECTS_PER_INGEST = 1000;
+
+  private final DocumentRepository documents;
+  private final IngestionQueue queue;
+  private final S3Storage s3;
+  private final ChunkIndex index;
+  private final TransactionTemplate tx;
+  private final ServiceProperties properties;
+  private final Clock clock;
+
+  public DocumentService(DocumentRepository documents, IngestionQueue queue, S3Storage s3, ChunkIndex index,
+      TransactionTemplate tx, ServiceProperties properties, Clock clock) {
+    this.documents = documents;
+    this.queue = queue;
+    this.s3 = s3;
+    this.index = index;
+    this.tx = tx;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * Checks the file (size, type by content), stores it under {@code uploads/{yyyy}/{MM}/{id}/{name}} with
+   * its metadata, records it as PENDING and queues its ingestion.
+   */
+  public Document upload(UploadedFile file, DocumentMetadata metadata) {
+    long limit = properties.upload().maxSize().toBytes();
+    if (file.size() > limit) {
+      throw new FileTooLargeException(file.size(), limit);
+    }
+    String original = file.originalName() == null ? "" : file.originalName();
+    if (file.size() == 0) {
+      throw InvalidRequestException.of("file", "is empty");
+    }
+    FileType type = FileTypeDetector.detect(head(file), original);
+    String safeName = FileNames.safeName(original, type);
+    UUID id = UUID.randomUUID();
+    Instant now = clock.instant();
+    ZonedDateTime utc = now.atZone(ZoneOffset.UTC);
+    String key = String.format("%s/%04d/%02d/%s/%s", properties.upload().keyPrefix(), utc.getYear(),
+        utc.getMonthValue(), id, safeName);
+    String bucket = properties.buckets().documents();
+
+    Map<String, String> s3Metadata = new LinkedHashMap<>(metadata.asMap());
+    s3Metadata.put(SourceDocument.SERVICE_DOCUMENT_ID, id.toString());
+    s3Metadata.put("original_name", asciiOnly(original));
+    try (InputStream in = file.open()) {
+      s3.upload(bucket, key, in, file.size(), UploadOptions.builder()
+          .contentType(type.contentType()).metadata(s3Metadata).build());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the uploaded file", e);
+    }
+    Document doc = new Document(id, DocumentStatus.PENDING, DocumentOrigin.UPLOAD, bucket, key, safeName,
+        type.contentType(), file.size(), metadata.course(), metadata.learnerId(), metadata.extra(), null, 0,
+        null, now, now, null, null, null);
+    try {
+      tx.executeWithoutResult(status -> {
+        documents.insert(doc);
+        queue.enqueue(id);
+      });
+    } catch (RuntimeException e) {
+      // Nothing recorded: the object must not linger unowned.
+      deleteObjectQuietly(bucket, key);
+      throw e;
+    }
+    LOG.info("Document {} accepted: {} ({} bytes, {}) → s3://{}/{}", id, safeName, file.size(), type, bucket, key);
+    return doc;
+  }
+
+  /**
+   * Queues objects already in S3: one object, or every object under a prefix (a URI ending in {@code /}).
+   * An object already known is ingested again (its document keeps its id).
+   */
+  public List<Document> ingestExisting(String uri, DocumentMetadata metadata) {
+    S3Uri location = parseUri(uri);
+    List<String> keys = new ArrayList<>();
+    if (location.isPrefix()) {
+      try (Stream<ObjectSummary> objects = s3.list(location.bucket(), location.key())) {
+        objects.filter(o -> !o.key().endsWith("/"))
+            .limit(MAX_OBJECTS_PER_INGEST + 1L)
+            .forEach(o -> keys.add(o.key()));
+      }
+      if (keys.isEmpty()) {
+        throw new SourceObjectNotFoundException(uri, "No objects under " + uri);
+      }
+      if (keys.size() > MAX_OBJECTS_PER_INGEST) {
+        throw InvalidRequestException.of("uri", "more than " + MAX_OBJECTS_PER_INGEST
+            + " objects under " + uri + "; ingest a narrower prefix");
+      }
+    } else {
+      if (!s3.exists(location.bucket(), location.key())) {
+        throw new SourceObjectNotFoundException(uri, "No object at " + uri);
+      }
+      keys.add(location.key());
+    }
+    List<Document> queued = new ArrayList<>();
+    for (String key : keys) {
+      queued.add(ingestObject(location.bucket(), key, metadata));
+    }
+    LOG.info("{} document(s) queued from {}", queued.size(), uri);
+    return queued;
+  }
+
+  private static S3Uri parseUri(String uri) {
+    try {
+      return S3Uri.parse(uri);
+    } catch (InvalidS3UriException e) {
+      throw InvalidRequestException.of("uri", e.getMessage() + " (expected s3://bucket/key or s3://bucket/prefix/)");
+    }
+  }
+
+  private Document ingestObject(String bucket, String key, DocumentMetadata metadata) {
+    Instant now = clock.instant();
+    return tx.execute(status -> {
+      Optional<Document> existing = documents.findByObject(bucket, key);
+      if (existing.isPresent()) {
+        Document doc = existing.get();
+        if (!doc.status().terminal()) {
+          return doc;  // already queued or in progress
+        }
+        documents.resetForReingest(doc.id(), metadata.extra(),
+            metadata.course() != null ? metadata.course() : doc.course(),
+            metadata.learnerId() != null ? metadata.learnerId() : doc.learnerId(), now);
+        queue.enqueue(doc.id());
+        return documents.find(doc.id()).orElseThrow();
+      }
+      UUID id = UUID.randomUUID();
+      String name = key.substring(key.lastIndexOf('/') + 1);
+      Document doc = new Document(id, DocumentStatus.PENDING, DocumentOrigin.S3, bucket, key,
+          FileNames.sanitize(name), null, null, metadata.course(), metadata.learnerId(), metadata.extra(),
+          null, 0, null, now, now, null, null, null);
+      documents.insert(doc);
+      queue.enqueue(id);
+      return doc;
+    });
+  }
+
+  public Document get(UUID id) {
+    return documents.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
+  }
+
+  public DocumentPage list(String course, DocumentStatus status, int page, int size) {
+    return documents.list(course, status, page, size);
+  }
+
+  /**
+   * Removes the document: its queued job, its chunks, its row, and — for uploads, whose object the service
+   * created — its S3 object. Objects that were already in S3 before an ingest request stay.
+   */
+  public void delete(UUID id) {
+    Document doc = get(id);
+    queue.cancel(id);
+    documents.delete(id);
+    long chunks = index.deleteBySource(doc.sourceUri());
+    if (doc.origin() == DocumentOrigin.UPLOAD) {
+      deleteObjectQuietly(doc.bucket(), doc.key());
+    }
+    LOG.info("Document {} deleted ({} chunks removed)", id, chunks);
+  }
+
+  private void deleteObjectQuietly(String bucket, String key) {
+    try {
+      s3.delete(bucket, key);
+    } catch (ObjectNotFoundException gone) {
+      // fine
+    } catch (RuntimeException e) {
+      LOG.warn("Could not delete s3://{}/{}: {}", bucket, key, e.toString());
+    }
+  }
+
+  private static byte[] head(UploadedFile file) {
+    try (InputStream in = file.open()) {
+      return in.readNBytes(FileTypeDetector.HEAD_BYTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the uploaded file", e);
+    }
+  }
+
+  private static String asciiOnly(String name) {
+    String ascii = name.replaceAll("[^\\x20-\\x7e]", "?");
+    return ascii.length() <= 200 ? ascii : ascii.substring(0, 200);
+  }
+}

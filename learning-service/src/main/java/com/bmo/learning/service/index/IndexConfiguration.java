@@ -1,0 +1,53 @@
+package com.bmo.learning.service.index;
+
+import com.bmo.learning.aws.s3.S3Storage;
+import com.bmo.learning.ingestion.backup.BackupSettings;
+import com.bmo.learning.ingestion.embedding.BatchEmbedder;
+import com.bmo.learning.ingestion.embedding.EmbeddingModels;
+import com.bmo.learning.ingestion.process.DocumentProcessor;
+import com.bmo.learning.ingestion.source.LoaderOptions;
+import com.bmo.learning.service.backup.IndexBackups;
+import com.bmo.learning.service.config.ServiceProperties;
+import com.bmo.learning.service.ingestion.DocumentIngestor;
+import com.bmo.learning.service.ingestion.PipelineDocumentIngestor;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The ingestion pipeline, the embedding model (MiniLM, in-process), the local Lucene index and its S3
+ * backups — learning-ingestion's classes behind the service's ports.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IndexConfiguration {
+
+  @Bean(destroyMethod = "close")
+  DocumentProcessor documentProcessor(S3Storage s3, ServiceProperties properties) {
+    return DocumentProcessor.builder(s3)
+        .loaderOptions(LoaderOptions.builder().maxFileSize(properties.upload().maxSize().toBytes()).build())
+        .parallelism(1)
+        .build();
+  }
+
+  @Bean
+  DocumentIngestor documentIngestor(DocumentProcessor processor) {
+    return new PipelineDocumentIngestor(processor);
+  }
+
+  @Bean
+  BatchEmbedder batchEmbedder() {
+    return new BatchEmbedder(EmbeddingModels.localMiniLm());
+  }
+
+  @Bean(destroyMethod = "close")
+  LuceneChunkIndex chunkIndex(BatchEmbedder embedder, ServiceProperties properties) {
+    return new LuceneChunkIndex(embedder, properties.index().collection(), properties.index().directory()
+        .resolve(properties.index().collection()));
+  }
+
+  @Bean
+  IndexBackups indexBackups(S3Storage s3, LuceneChunkIndex index, ServiceProperties properties, Clock clock) {
+    return new S3IndexBackups(new com.bmo.learning.ingestion.backup.IndexBackups(s3, BackupSettings.defaults()),
+        index, properties.buckets().backups(), clock);
+  }
+}

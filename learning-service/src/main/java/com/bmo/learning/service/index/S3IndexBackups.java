@@ -1,0 +1,76 @@
+package com.bmo.learning.service.index;
+
+import com.bmo.learning.ingestion.backup.BackupInfo;
+import com.bmo.learning.ingestion.backup.BackupResult;
+import com.bmo.learning.ingestion.backup.BackupType;
+import com.bmo.learning.ingestion.backup.RestoreResult;
+import com.bmo.learning.service.backup.BackupKind;
+import com.bmo.learning.service.backup.BackupNotFoundException;
+import com.bmo.learning.service.backup.BackupRecord;
+import com.bmo.learning.service.backup.IndexBackups;
+import com.bmo.learning.service.backup.RestoreRecord;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * {@link IndexBackups} on learning-ingestion's backups, in the backups bucket under
+ * {@code index/{collection}/}: full backups as {@code full/{time}.tar.gz}, incremental ones as manifests in
+ * the repository {@code incremental/} (index files shared between backups, uploaded once).
+ */
+public final class S3IndexBackups implements IndexBackups {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final com.bmo.learning.ingestion.backup.IndexBackups backups;
+  private final LuceneChunkIndex index;
+  private final String bucket;
+  private final String prefix;
+  private final Clock clock;
+
+  public S3IndexBackups(com.bmo.learning.ingestion.backup.IndexBackups backups, LuceneChunkIndex index,
+      String bucket, Clock clock) {
+    this.backups = backups;
+    this.index = index;
+    this.bucket = bucket;
+    this.prefix = "index/" + index.collection() + "/";
+    this.clock = clock;
+  }
+
+  @Override
+  public BackupRecord backup(BackupKind kind) {
+    BackupResult result = index.withLuceneIndex(lucene -> {
+      return kind == BackupKind.FULL
+          ? backups.backupToS3(lucene, bucket, prefix + "full/" + TIME.format(clock.instant()) + ".tar.gz")
+          : backups.incrementalBackup(lucene, bucket, prefix + "incremental/");
+    });
+    return record(result.backup());
+  }
+
+  @Override
+  public List<BackupRecord> list() {
+    return backups.listBackups(bucket, prefix).stream().map(S3IndexBackups::record).toList();
+  }
+
+  @Override
+  public RestoreRecord restore(String key) {
+    if (!key.startsWith(prefix)) {
+      throw new BackupNotFoundException(key, null);
+    }
+    try {
+      backups.describe(bucket, key);
+    } catch (com.bmo.learning.ingestion.backup.BackupNotFoundException e) {
+      throw new BackupNotFoundException(key, e);
+    }
+    RestoreResult result = index.replaceDirectory(dir -> backups.restore(bucket, key, dir, true));
+    return new RestoreRecord(record(result.backup()), result.chunkCount(), result.duration());
+  }
+
+  static BackupRecord record(BackupInfo info) {
+    return new BackupRecord(info.bucket(), info.key(),
+        info.type() == BackupType.FULL ? BackupKind.FULL : BackupKind.INCREMENTAL, info.createdAt(),
+        info.chunkCount(), info.size(), info.sha256());
+  }
+}

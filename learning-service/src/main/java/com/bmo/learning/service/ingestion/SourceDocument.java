@@ -1,0 +1,29 @@
+package com.bmo.learning.service.ingestion;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A document to ingest: the service's id for it, where it is in S3 and the metadata to stamp on its chunks.
+ *
+ * @param metadata course, learner id and free metadata; copied onto every chunk
+ */
+public record SourceDocument(UUID documentId, String bucket, String key, String fileName,
+    Map<String, String> metadata) {
+
+  /** The metadata key carrying the service's document id on every chunk (and on uploaded objects). */
+  public static final String SERVICE_DOCUMENT_ID = "service_document_id";
+
+  public SourceDocument {
+    Objects.requireNonNull(documentId, "documentId");
+    Objects.requireNonNull(bucket, "bucket");
+    Objects.requireNonNull(key, "key");
+    metadata = Map.copyOf(metadata);
+  }
+
+  /** {@code s3://bucket/key}: how the index knows which chunks belong to this document. */
+  public String sourceUri() {
+    return "s3://" + bucket + "/" + key;
+  }
+}

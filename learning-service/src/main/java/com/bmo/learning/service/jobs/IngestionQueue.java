@@ -1,0 +1,53 @@
+package com.bmo.learning.service.jobs;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts documents on the durable ingestion queue (db-scheduler's table in PostgreSQL). One execution per
+ * document, identified by the document id, so a document is never queued twice. Called inside the
+ * transaction that records the document, so both happen or neither.
+ */
+@Component
+public class IngestionQueue {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestionQueue.class);
+
+  private final SchedulerClient scheduler;
+  private final OneTimeTask<String> task;
+
+  public IngestionQueue(SchedulerClient scheduler, OneTimeTask<String> ingestDocumentTask) {
+    this.scheduler = scheduler;
+    this.task = ingestDocumentTask;
+  }
+
+  /** Queues the document for ingestion now; a document already queued stays queued once. */
+  public void enqueue(UUID documentId) {
+    String id = documentId.toString();
+    if (!scheduler.scheduleIfNotExists(task.instance(id, id), Instant.now())) {
+      // Already queued (or finishing): make sure it runs (again) now rather than at its backoff time.
+      if (!scheduler.reschedule(TaskInstanceId.of(task.getName(), id), Instant.now())) {
+        LOG.warn("Document {} is already being ingested; not queued again", documentId);
+      }
+    }
+  }
+
+  /** Removes a queued ingestion that has not started; one in progress runs to its end. */
+  public void cancel(UUID documentId) {
+    TaskInstanceId id = TaskInstanceId.of(task.getName(), documentId.toString());
+    try {
+      if (scheduler.getScheduledExecution(id).filter(e -> !e.isPicked()).isPresent()) {
+        scheduler.cancel(id);
+      }
+    } catch (RuntimeException e) {
+      // Picked meanwhile: the job notices the document is gone when it finishes.
+      LOG.debug("Ingestion of {} could not be cancelled: {}", documentId, e.toString());
+    }
+  }
+}

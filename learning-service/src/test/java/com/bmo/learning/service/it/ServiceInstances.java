@@ -1,0 +1,32 @@
+package com.bmo.learning.service.it;
+
+import com.bmo.learning.service.LearningServiceApplication;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Service instances started and stopped by a test itself, each with its own scheduler name. */
+final class ServiceInstances {
+
+  private ServiceInstances() {
+  }
+
+  static ConfigurableApplicationContext start(TestEnvironment env, String name, Class<?>... extraConfiguration) {
+    Map<String, Object> properties = new LinkedHashMap<>(env.properties());
+    properties.remove("spring.profiles.active");
+    properties.put("server.port", "0");
+    properties.put("db-scheduler.scheduler-name", name);
+    // As command-line arguments: they outrank application.yaml, as a test's properties must.
+    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+    Class<?>[] sources = new Class<?>[extraConfiguration.length + 1];
+    sources[0] = LearningServiceApplication.class;
+    System.arraycopy(extraConfiguration, 0, sources, 1, extraConfiguration.length);
+    return new SpringApplicationBuilder(sources).profiles("it").run(args);
+  }
+
+  static String url(ConfigurableApplicationContext ctx) {
+    return "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
+  }
+}
