@@ -11,8 +11,8 @@ import java.util.zip.Deflater;
  *     temporary directory
  * @param limits bounds on what a restore may expand to
  * @param compressionLevel gzip level, 0..9. Default 1: an index is mostly float32 vectors, which barely
- *     compress; level 6 ({@code tar czf}'s) made the 100,000-vector benchmark index 0.3% smaller than
- *     level 1 at half the speed (docs/PERFORMANCE.md)
+ *     compress; level 6 ({@code tar czf}'s) made the 100,000-vector benchmark archive 0.3% smaller than
+ *     level 1 and archived about 15% slower (docs/PERFORMANCE.md)
  */
 public record BackupSettings(Path workDirectory, ExtractionLimits limits, int compressionLevel) {
 
