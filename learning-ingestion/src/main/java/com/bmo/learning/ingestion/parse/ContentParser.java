@@ -56,4 +56,13 @@ public interface ContentParser extends DocumentParser {
   static SourceReadException readFailure(Content content, IOException e) {
     return new SourceReadException(content.source(), "cannot read the file: " + e, e);
   }
+
+  /** The whole content decoded by {@link TextDecoder}, for the text-based parsers. */
+  static TextDecoder.DecodedText decodeText(Content content) {
+    try {
+      return TextDecoder.decode(content.source(), content.readAllBytes());
+    } catch (IOException e) {
+      throw readFailure(content, e);
+    }
+  }
 }

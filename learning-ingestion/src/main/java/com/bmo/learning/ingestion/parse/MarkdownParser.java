@@ -4,7 +4,6 @@ import com.bmo.learning.ingestion.EmptyDocumentException;
 import com.bmo.learning.ingestion.MetadataKeys;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.Metadata;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -40,12 +39,7 @@ public final class MarkdownParser implements ContentParser {
 
   @Override
   public List<Document> parse(Content content) {
-    TextDecoder.DecodedText decoded;
-    try {
-      decoded = TextDecoder.decode(content.source(), content.readAllBytes());
-    } catch (IOException e) {
-      throw ContentParser.readFailure(content, e);
-    }
+    TextDecoder.DecodedText decoded = ContentParser.decodeText(content);
     String markdown = decoded.text().replace("\r\n", "\n").replace('\r', '\n');
     Matcher front = FRONT_MATTER.matcher(markdown);
     if (front.find()) {

@@ -4,7 +4,6 @@ import com.bmo.learning.ingestion.EmptyDocumentException;
 import com.bmo.learning.ingestion.MetadataKeys;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.Metadata;
-import java.io.IOException;
 import java.util.List;
 
 /** Plain text in any charset {@link TextDecoder} detects; line ends normalised to {@code \n}. */
@@ -17,12 +16,7 @@ public final class PlainTextParser implements ContentParser {
 
   @Override
   public List<Document> parse(Content content) {
-    TextDecoder.DecodedText decoded;
-    try {
-      decoded = TextDecoder.decode(content.source(), content.readAllBytes());
-    } catch (IOException e) {
-      throw ContentParser.readFailure(content, e);
-    }
+    TextDecoder.DecodedText decoded = ContentParser.decodeText(content);
     String text = TextDecoder.normalize(decoded.text());
     if (text.isEmpty()) {
       throw new EmptyDocumentException(content.source(), "the text is blank", null);
