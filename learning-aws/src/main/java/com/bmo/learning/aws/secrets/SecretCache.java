@@ -54,9 +54,10 @@ public final class SecretCache implements SecretSource, AutoCloseable {
   }
 
   /**
-   * A cached value and how it came to be there. Caffeine expires every entry a TTL after it was written;
-   * entries that are not {@link State#FRESH} end earlier, at {@code usableUntilNanos}, which the read
-   * path checks for them only (so a fresh hit costs no extra clock read).
+   * A cached value and how it came to be there. Every entry ends at {@code usableUntilNanos}, which the
+   * read path checks: for a fresh entry that is one TTL after its fetch <em>started</em>. Caffeine's own
+   * expire-after-write counts from when a load or refresh <em>finished</em>, so a slow refresh that read
+   * the value just before a rotation would otherwise extend the old value's life by the refresh's latency.
    */
   private record Entry(SecretValue value, long loadedAtNanos, long usableUntilNanos, State state) {
   }
@@ -133,13 +134,16 @@ public final class SecretCache implements SecretSource, AutoCloseable {
     }
     Key key = new Key(secretId, versionStage);
     Entry entry = cache.get(key);
-    if (entry.state() != State.FRESH) {
+    if (entry.state() != State.FRESH || ticker.read() - entry.usableUntilNanos() >= 0) {
       entry = unusual(key, entry);
     }
     return entry.value();
   }
 
-  /** A kept or stale entry: serve it while usable, else reload (one reader removes it, all wait on one load). */
+  /**
+   * An entry past its end, or a kept or stale one: serve it while usable, else reload (one reader removes
+   * it, all wait on one load).
+   */
   private Entry unusual(Key key, Entry entry) {
     if (ticker.read() - entry.usableUntilNanos() >= 0) {
       cache.asMap().remove(key, entry);
@@ -232,6 +236,8 @@ public final class SecretCache implements SecretSource, AutoCloseable {
     }
 
     private Entry fetch(Key key) {
+      // The value is at least as old as the request for it: its TTL counts from here.
+      long started = ticker.read();
       SecretValue value;
       try {
         value = client.getSecret(key.secretId(), key.versionStage());
@@ -240,8 +246,7 @@ public final class SecretCache implements SecretSource, AutoCloseable {
         throw e;
       }
       loads.increment();
-      long now = ticker.read();
-      Entry entry = new Entry(value, now, now + ttlNanos, State.FRESH);
+      Entry entry = new Entry(value, started, started + ttlNanos, State.FRESH);
       lastGood.put(key, entry);
       return entry;
     }

@@ -77,6 +77,28 @@ class SecretCacheTest {
   }
 
   @Test
+  void ttlCountsFromWhenTheFetchStartedNotWhenItFinished() throws Exception {
+    SecretCache cache = build(builder().ttl(TTL).refreshAhead(null));
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try {
+      backend.closeGate();
+      var first = reader.submit(() -> cache.getString("app/key"));
+      assertThat(backend.awaitGetStarted()).isTrue();
+      clock.advance(Duration.ofSeconds(100)); // Secrets Manager answers slowly
+      backend.openGate();
+      assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("key-1");
+      backend.set("app/key", "key-2");
+
+      // One TTL after the request went out, not after the answer came back, the value is reloaded.
+      clock.advance(TTL.minus(Duration.ofSeconds(100)));
+      assertThat(cache.getString("app/key")).isEqualTo("key-2");
+      assertThat(backend.getCalls()).isEqualTo(2);
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  @Test
   void defaultTtlIsFiveMinutes() {
     SecretCache cache = build(builder().refreshAhead(null));
     cache.getString("app/key");
