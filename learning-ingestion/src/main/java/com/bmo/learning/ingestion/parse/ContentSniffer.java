@@ -147,7 +147,8 @@ public final class ContentSniffer {
     return Optional.empty();
   }
 
-  private static boolean startsWith(byte[] h, int... magic) {
+  /** True when {@code h} starts with the given unsigned byte values. */
+  static boolean startsWith(byte[] h, int... magic) {
     if (h.length < magic.length) {
       return false;
     }

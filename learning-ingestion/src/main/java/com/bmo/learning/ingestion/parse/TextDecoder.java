@@ -34,7 +34,7 @@ public final class TextDecoder {
    * @throws BinaryContentException the bytes contain NUL (outside UTF-16)
    */
   public static DecodedText decode(String source, byte[] bytes) {
-    if (startsWith(bytes, 0xef, 0xbb, 0xbf)) {
+    if (ContentSniffer.startsWith(bytes, 0xef, 0xbb, 0xbf)) {
       return new DecodedText(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8),
           StandardCharsets.UTF_8);
     }
@@ -71,10 +71,10 @@ public final class TextDecoder {
 
   /** UTF-16BE or UTF-16LE when the bytes start with that byte order mark, else null. */
   static Charset utf16Bom(byte[] bytes) {
-    if (startsWith(bytes, 0xfe, 0xff)) {
+    if (ContentSniffer.startsWith(bytes, 0xfe, 0xff)) {
       return StandardCharsets.UTF_16BE;
     }
-    if (startsWith(bytes, 0xff, 0xfe)) {
+    if (ContentSniffer.startsWith(bytes, 0xff, 0xfe)) {
       return StandardCharsets.UTF_16LE;
     }
     return null;
@@ -88,18 +88,6 @@ public final class TextDecoder {
       }
     }
     return false;
-  }
-
-  private static boolean startsWith(byte[] h, int... magic) {
-    if (h.length < magic.length) {
-      return false;
-    }
-    for (int i = 0; i < magic.length; i++) {
-      if ((h[i] & 0xff) != magic[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Line ends to {@code \n}, trailing white space of the whole text removed. */
