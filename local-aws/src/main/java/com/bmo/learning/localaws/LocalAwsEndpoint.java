@@ -185,14 +185,14 @@ public final class LocalAwsEndpoint implements AutoCloseable {
       }
       int httpPort = context.getBean(S3MockApplication.class).getHttpPort();
       URI endpoint = URI.create("http://localhost:" + httpPort);
-      LocalAwsEndpoint started0 = new LocalAwsEndpoint(context, endpoint, region,
-          Duration.ZERO, state);
+      LocalStackStatus status = context.getBean(LocalStackStatus.class);
       try {
-        context.getBean(LocalStackStatus.class).markReady();
+        status.markReady();
         new InitApplier(endpoint, region).apply(combined);
-        context.getBean(LocalStackStatus.class).markInitDone(combined);
+        status.markInitDone(combined);
       } catch (RuntimeException e) {
-        started0.close();
+        context.close();
+        state.close();
         throw e;
       }
       Duration startupTime = Duration.ofNanos(System.nanoTime() - started);

@@ -1,7 +1,6 @@
 package com.bmo.learning.localaws.init;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,7 +156,6 @@ public record InitSpec(String source, List<String> buckets, List<SecretSeed> sec
     }
   }
 
-  @JsonIgnoreProperties(ignoreUnknown = false)
   private static final class Document {
     final List<String> buckets;
     final List<SecretSeed> secrets;
