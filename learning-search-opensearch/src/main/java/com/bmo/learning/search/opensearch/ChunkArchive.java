@@ -220,9 +220,7 @@ final class ChunkArchive {
             + " dimensions, the archive " + dimension);
       }
       bytes.asFloatBuffer().get(vector);
-      ChunkDocument c = ChunkDocument.fromSource(source);
-      return new ChunkDocument(c.chunkId(), c.documentId(), c.sourceUri(), c.text(), c.title(), c.headingPath(),
-          c.page(), c.pageEnd(), c.metadata(), vector);
+      return ChunkDocument.fromSource(source).withVector(vector);
     } catch (JsonProcessingException | IllegalArgumentException | ClassCastException | NullPointerException e) {
       throw new InvalidArchiveException("a line of " + CHUNKS + " is not a chunk: " + e.getMessage());
     }
