@@ -2,7 +2,7 @@ package com.bmo.learning.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bmo.learning.service.search.ChunkIndex;
+import com.bmo.learning.search.SearchIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 class DocumentLifecycleIT extends ServiceIT {
 
   @Autowired
-  ChunkIndex index;
+  SearchIndex index;
 
   @Test
   void uploadedPdfIsIndexedAndItsChunkIsFoundBySearch(S3Client s3) {

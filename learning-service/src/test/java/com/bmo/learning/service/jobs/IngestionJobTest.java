@@ -14,10 +14,10 @@ import com.bmo.learning.service.documents.Document;
 import com.bmo.learning.service.documents.DocumentOrigin;
 import com.bmo.learning.service.documents.DocumentRepository;
 import com.bmo.learning.service.documents.DocumentStatus;
-import com.bmo.learning.service.ingestion.Chunk;
 import com.bmo.learning.service.ingestion.DocumentIngestor;
 import com.bmo.learning.service.ingestion.UnprocessableDocumentException;
-import com.bmo.learning.service.search.ChunkIndex;
+import com.bmo.learning.search.IndexedChunk;
+import com.bmo.learning.search.SearchIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ class IngestionJobTest {
 
   private final UUID id = UUID.randomUUID();
   private final DocumentRepository documents = mock(DocumentRepository.class);
-  private final ChunkIndex index = mock(ChunkIndex.class);
+  private final SearchIndex index = mock(SearchIndex.class);
   private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
   private final ServiceProperties properties = new ServiceProperties("test", null, null,
       new ServiceProperties.Upload(DataSize.ofMegabytes(1), "uploads"),
@@ -79,21 +79,21 @@ class IngestionJobTest {
 
   @Test
   void chunksReplaceTheSourceAndTheDocumentIsIndexed() {
-    List<Chunk> chunks = List.of(new Chunk("c1", "text", "s3://b/k/a.pdf", 1, Map.of()));
-    when(index.replaceSource("s3://b/k/a.pdf", chunks)).thenReturn(1);
+    List<IndexedChunk> chunks = List.of(new IndexedChunk("c1", "s3://b/k/a.pdf", "text", Map.of(),
+        new float[] {1, 0}));
     when(documents.markIndexed(eq(id), eq(1), any())).thenReturn(true);
     job(d -> chunks, 1).run(id);
     verify(index).replaceSource("s3://b/k/a.pdf", chunks);
-    verify(index, never()).deleteBySource(any());
+    verify(index, never()).deleteSource(any());
   }
 
   @Test
   void aDocumentDeletedDuringIngestionLeavesNoChunks() {
-    List<Chunk> chunks = List.of(new Chunk("c1", "text", "s3://b/k/a.pdf", 1, Map.of()));
-    when(index.replaceSource("s3://b/k/a.pdf", chunks)).thenReturn(1);
+    List<IndexedChunk> chunks = List.of(new IndexedChunk("c1", "s3://b/k/a.pdf", "text", Map.of(),
+        new float[] {1, 0}));
     when(documents.markIndexed(eq(id), eq(1), any())).thenReturn(false);
     job(d -> chunks, 1).run(id);
-    verify(index).deleteBySource("s3://b/k/a.pdf");
+    verify(index).deleteSource("s3://b/k/a.pdf");
   }
 
   @Test
