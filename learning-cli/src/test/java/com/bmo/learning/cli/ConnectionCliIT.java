@@ -36,7 +36,7 @@ class ConnectionCliIT extends CliIT {
   void usageMistakesExitWithTwoAndAnUnreachableServiceWithSix() throws Exception {
     Run unknown = cli("documents", "list", "--colour");
     assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(unknown.err()).contains("Unknown option: '--colour'").contains("Usage: learning documents list");
+    assertThat(unknown.err()).contains("Unknown option: '--colour'").contains("Possible solutions: --course");
 
     Run badStatus = cli("documents", "list", "--status", "DONE");
     assertThat(badStatus.exitCode()).isEqualTo(ExitCode.USAGE);
