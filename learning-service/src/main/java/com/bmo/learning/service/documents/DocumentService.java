@@ -1,13 +1,13 @@
 package com.bmo.learning.service.documents;
 
-import com.bmo.learning.search.SearchIndex;
+import com.bmo.learning.aws.s3.InvalidS3UriException;
 import com.bmo.learning.aws.s3.ObjectNotFoundException;
 import com.bmo.learning.aws.s3.ObjectSummary;
 import com.bmo.learning.aws.s3.PresignedRequest;
 import com.bmo.learning.aws.s3.S3Storage;
+import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.aws.s3.UploadOptions;
-import com.bmo.learning.ingestion.InvalidS3UriException;
-import com.bmo.learning.ingestion.S3Uri;
+import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.ingestion.SourceDocument;
 import com.bmo.learning.service.jobs.IngestionQueue;

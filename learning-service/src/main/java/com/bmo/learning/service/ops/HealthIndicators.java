@@ -1,7 +1,7 @@
 package com.bmo.learning.service.ops;
 
-import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.aws.s3.S3Storage;
+import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.service.auth.ApiKeyRegistry;
 import com.bmo.learning.service.config.SecretsAccess;
 import com.bmo.learning.service.config.ServiceProperties;

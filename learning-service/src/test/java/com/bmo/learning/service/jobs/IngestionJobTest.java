@@ -9,6 +9,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.bmo.learning.search.IndexedChunk;
+import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.documents.Document;
 import com.bmo.learning.service.documents.DocumentOrigin;
@@ -16,8 +18,6 @@ import com.bmo.learning.service.documents.DocumentRepository;
 import com.bmo.learning.service.documents.IngestionState;
 import com.bmo.learning.service.ingestion.DocumentIngestor;
 import com.bmo.learning.service.ingestion.UnprocessableDocumentException;
-import com.bmo.learning.search.IndexedChunk;
-import com.bmo.learning.search.SearchIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
