@@ -41,7 +41,7 @@ class IngestionJobTest {
       new ServiceProperties.Jobs(3, Duration.ofMillis(10), 2.0), null, null);
 
   private Document attempt(int n) {
-    return Document.builder().id(id).origin(DocumentOrigin.UPLOAD).bucket("b").key("k/a.pdf").fileName("a.pdf")
+    return Document.builder().id(id).origin(DocumentOrigin.UPLOAD).bucket("lessons").key("k/a.pdf").fileName("a.pdf")
         .contentType("application/pdf").size(1L).course("c")
         .state(new IngestionState.Processing(clock.instant(), null)).attempts(n).createdAt(clock.instant()).build();
   }
@@ -72,7 +72,7 @@ class IngestionJobTest {
   @Test
   void unprocessableDocumentFailsAtOnce() {
     job(d -> {
-      throw new UnprocessableDocumentException("s3://b/k/a.pdf", "the PDF is encrypted", null);
+      throw new UnprocessableDocumentException("s3://lessons/k/a.pdf", "the PDF is encrypted", null);
     }, 1).run(id);
     verify(documents).markFailed(eq(id), eq("the PDF is encrypted"), any());
     verify(documents, never()).markRetrying(any(), any(), any());
@@ -80,21 +80,21 @@ class IngestionJobTest {
 
   @Test
   void chunksReplaceTheSourceAndTheDocumentIsIndexed() {
-    List<IndexedChunk> chunks = List.of(new IndexedChunk("c1", "s3://b/k/a.pdf", "text", Map.of(),
+    List<IndexedChunk> chunks = List.of(new IndexedChunk("c1", "s3://lessons/k/a.pdf", "text", Map.of(),
         new float[] {1, 0}));
     when(documents.markIndexed(eq(id), eq(1), any())).thenReturn(true);
     job(d -> chunks, 1).run(id);
-    verify(index).replaceSource("s3://b/k/a.pdf", chunks);
+    verify(index).replaceSource("s3://lessons/k/a.pdf", chunks);
     verify(index, never()).deleteSource(any());
   }
 
   @Test
   void aDocumentDeletedDuringIngestionLeavesNoChunks() {
-    List<IndexedChunk> chunks = List.of(new IndexedChunk("c1", "s3://b/k/a.pdf", "text", Map.of(),
+    List<IndexedChunk> chunks = List.of(new IndexedChunk("c1", "s3://lessons/k/a.pdf", "text", Map.of(),
         new float[] {1, 0}));
     when(documents.markIndexed(eq(id), eq(1), any())).thenReturn(false);
     job(d -> chunks, 1).run(id);
-    verify(index).deleteSource("s3://b/k/a.pdf");
+    verify(index).deleteSource("s3://lessons/k/a.pdf");
   }
 
   @Test
