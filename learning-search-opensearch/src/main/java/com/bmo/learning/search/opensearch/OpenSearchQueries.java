@@ -48,16 +48,6 @@ final class OpenSearchQueries {
     return Query.of(q -> q.bool(b -> b.filter(filters)));
   }
 
-  /** Any of {@code filters}. */
-  static Query any(List<Query> filters) {
-    return Query.of(q -> q.bool(b -> b.should(filters).minimumShouldMatch("1")));
-  }
-
-  /** Not {@code filter}. */
-  static Query not(Query filter) {
-    return Query.of(q -> q.bool(b -> b.mustNot(filter)));
-  }
-
   /** Filters match a metadata value's string form, kept in the {@code metadata} object. */
   static String field(String key) {
     return ChunkMapping.METADATA + "." + key;
