@@ -48,7 +48,8 @@ class DocumentProcessorIT extends S3IngestionSupport {
         assertThat(c.metadata().getString("batch")).isEqualTo("2024-q1");
         assertThat(c.metadata().getInteger(MetadataKeys.PAGE)).isBetween(1, 4);
       });
-      assertThat(result.chunks().get(0).text()).startsWith("Lesson tax page 1");
+      // "Lesson tax page N" heads every generated page: the clean-up removes it as a running header.
+      assertThat(result.chunks().get(0).text()).startsWith("word0 word1");
       assertThat(result.chunks().get(result.chunks().size() - 1).metadata().getInteger(MetadataKeys.PAGE))
           .isEqualTo(4);
       assertThat(result.chunks()).extracting(c -> c.metadata().getString(MetadataKeys.CHUNK_ID))
