@@ -182,7 +182,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setTitle(title);
     p.setType(type);
-    p.setInstance(URI.create(request.getRequestURI()));
+    p.setInstance(ProblemResponses.instance(request.getRequestURI()));
     return p;
   }
 }

@@ -1,7 +1,5 @@
 package com.bmo.learning.service.api;
 
-import com.bmo.learning.service.auth.RequiresRole;
-import com.bmo.learning.service.auth.Role;
 import com.bmo.learning.service.backup.BackupKind;
 import com.bmo.learning.service.backup.BackupRecord;
 import com.bmo.learning.service.backup.IndexBackups;
@@ -21,9 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Index backups to S3 and restores; admin only. */
+/** Index backups to S3 and restores; admin only ({@code SecurityConfiguration}). */
 @Tag(name = "backups")
-@RequiresRole(Role.ADMIN)
 @RestController
 @RequestMapping("/api/v1/backups")
 public class BackupsController {

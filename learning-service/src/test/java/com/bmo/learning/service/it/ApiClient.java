@@ -128,6 +128,53 @@ final class ApiClient {
     }
   }
 
+  /** A raw response: status, headers (lower-case names) and body, for requests no HTTP client would send as is. */
+  record RawResponse(int status, Map<String, String> headers, String body) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * Sends {@code method rawPath} exactly as written (HTTP/1.0 over a socket: no client normalises or
+   * encodes the path), with the key and a JSON body when given.
+   */
+  RawResponse raw(String method, String rawPath, String key, String jsonBody) {
+    URI uri = URI.create(base);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(30_000);
+      byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+      StringBuilder head = new StringBuilder(method + " " + rawPath + " HTTP/1.0\r\nHost: " + uri.getHost()
+          + ":" + uri.getPort() + "\r\nConnection: close\r\n");
+      if (key != null) {
+        head.append("X-API-Key: ").append(key).append("\r\n");
+      }
+      if (jsonBody != null) {
+        head.append("Content-Type: application/json\r\n");
+      }
+      head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+      socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().write(body);
+      socket.getOutputStream().flush();
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int end = response.indexOf("\r\n\r\n");
+      String[] lines = response.substring(0, end).split("\r\n");
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+            lines[i].substring(colon + 1).trim());
+      }
+      return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, response.substring(end + 4));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Polls the document until it is INDEXED or FAILED and returns its last view. */
   JsonNode awaitTerminal(String id, Duration timeout) {
     JsonNode[] last = new JsonNode[1];
