@@ -80,6 +80,31 @@ final class ApiClient {
     return send(request);
   }
 
+  /** One part of a hand-made multipart body: its Content-Disposition parameters after {@code form-data; }. */
+  record Part(String disposition, byte[] content) {
+  }
+
+  /** A multipart upload of exactly these parts (for headers no form would send), as {@code key}. */
+  Response multipart(java.util.List<Part> parts, String key) {
+    String boundary = "----it" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try {
+      for (Part p : parts) {
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; " + p.disposition()
+            + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(p.content());
+        body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("X-API-Key", key)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   Response get(String path) {
     return get(path, env.userKey());
   }
