@@ -1,17 +1,17 @@
 package com.bmo.learning.service.documents;
 
+import com.bmo.learning.aws.s3.InvalidS3UriException;
 import com.bmo.learning.aws.s3.ObjectNotFoundException;
 import com.bmo.learning.aws.s3.ObjectSummary;
 import com.bmo.learning.aws.s3.PresignedRequest;
 import com.bmo.learning.aws.s3.S3Storage;
-import com.bmo.learning.aws.s3.UploadOptions;
-import com.bmo.learning.aws.s3.InvalidS3UriException;
 import com.bmo.learning.aws.s3.S3Uri;
+import com.bmo.learning.aws.s3.UploadOptions;
+import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.ingestion.SourceDocument;
 import com.bmo.learning.service.jobs.IngestionQueue;
 import com.bmo.learning.service.ops.LoggedText;
-import com.bmo.learning.service.search.ChunkIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,12 +48,12 @@ public class DocumentService {
   private final DocumentRepository documents;
   private final IngestionQueue queue;
   private final S3Storage s3;
-  private final ChunkIndex index;
+  private final SearchIndex index;
   private final TransactionTemplate tx;
   private final ServiceProperties properties;
   private final Clock clock;
 
-  public DocumentService(DocumentRepository documents, IngestionQueue queue, S3Storage s3, ChunkIndex index,
+  public DocumentService(DocumentRepository documents, IngestionQueue queue, S3Storage s3, SearchIndex index,
       TransactionTemplate tx, ServiceProperties properties, Clock clock) {
     this.documents = documents;
     this.queue = queue;
@@ -240,7 +240,7 @@ public class DocumentService {
     Document doc = get(id);
     queue.cancel(id);
     documents.delete(id);
-    long chunks = index.deleteBySource(doc.sourceUri());
+    long chunks = index.deleteSource(doc.sourceUri());
     if (doc.origin() == DocumentOrigin.UPLOAD) {
       deleteObjectQuietly(doc.bucket(), doc.key());
     }

@@ -1,14 +1,14 @@
 package com.bmo.learning.service.jobs;
 
+import com.bmo.learning.search.IndexedChunk;
+import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.documents.Document;
 import com.bmo.learning.service.documents.DocumentRepository;
-import com.bmo.learning.service.ingestion.Chunk;
 import com.bmo.learning.service.ingestion.DocumentIngestor;
 import com.bmo.learning.service.ingestion.SourceDocument;
 import com.bmo.learning.service.ingestion.UnprocessableDocumentException;
 import com.bmo.learning.service.ops.LoggedText;
-import com.bmo.learning.service.search.ChunkIndex;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +35,11 @@ public class IngestionJob {
 
   private final DocumentRepository documents;
   private final DocumentIngestor ingestor;
-  private final ChunkIndex index;
+  private final SearchIndex index;
   private final int maxAttempts;
   private final Clock clock;
 
-  public IngestionJob(DocumentRepository documents, DocumentIngestor ingestor, ChunkIndex index,
+  public IngestionJob(DocumentRepository documents, DocumentIngestor ingestor, SearchIndex index,
       ServiceProperties properties, Clock clock) {
     this.documents = documents;
     this.ingestor = ingestor;
@@ -57,14 +57,16 @@ public class IngestionJob {
     Document doc = started.get();
     long t0 = System.nanoTime();
     try {
-      List<Chunk> chunks = ingestor.chunks(source(doc));
-      int stored = index.replaceSource(doc.sourceUri(), chunks);
+      // Embedded before the index is touched: the index's lock never waits for the model.
+      List<IndexedChunk> chunks = ingestor.chunks(source(doc));
+      index.replaceSource(doc.sourceUri(), chunks);
+      int stored = chunks.size();
       if (documents.markIndexed(documentId, stored, clock.instant())) {
         LOG.info("Document {} indexed: {} chunks from {} in {} ms (attempt {})", documentId, stored,
             LoggedText.of(doc.sourceUri()), (System.nanoTime() - t0) / 1_000_000, doc.attempts());
       } else {
         // Deleted while we worked: leave nothing of it behind.
-        index.deleteBySource(doc.sourceUri());
+        index.deleteSource(doc.sourceUri());
         LOG.info("Document {} was deleted during ingestion; its chunks were removed", documentId);
       }
     } catch (UnprocessableDocumentException e) {

@@ -1,4 +1,4 @@
-package com.bmo.learning.search.index;
+package com.bmo.learning.search.lucene;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Map;
  * A commit point of a collection, held so that Lucene deletes none of its files until {@link #close()},
  * however many writes and merges happen meanwhile. Lucene never changes a file once written, so the listed
  * files can be read (archived, uploaded) while the index goes on changing. Get one from
- * {@link LuceneVectorIndex#snapshot()}.
+ * {@link LuceneSearchIndex#snapshot()}.
  */
 public final class IndexSnapshot implements AutoCloseable {
 

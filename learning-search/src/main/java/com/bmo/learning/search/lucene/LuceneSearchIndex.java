@@ -1,6 +1,11 @@
-package com.bmo.learning.search.index;
+package com.bmo.learning.search.lucene;
 
-import dev.langchain4j.data.segment.TextSegment;
+import com.bmo.learning.search.DimensionMismatchException;
+import com.bmo.learning.search.IndexedChunk;
+import com.bmo.learning.search.SearchHit;
+import com.bmo.learning.search.SearchIndex;
+import com.bmo.learning.search.SearchIndexException;
+import com.bmo.learning.search.SearchQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +20,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
@@ -29,8 +38,6 @@ import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -40,20 +47,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link VectorIndex} on Apache Lucene 9.12: one index directory per collection, vectors in an HNSW graph
- * ({@code KnnFloatVectorField} with cosine similarity), chunk ids as terms so that an upsert is Lucene's
- * {@code updateDocument}, metadata filters as a filter query inside the {@link KnnFloatVectorQuery}.
+ * The {@link SearchIndex} on Apache Lucene 9.12, in one local directory: chunk text as a BM25 field (with
+ * the section title as a second one), vectors in an HNSW graph ({@code KnnFloatVectorField}, cosine), chunk
+ * ids as terms so that an upsert is Lucene's {@code updateDocument}, metadata as keyword fields for filters.
  *
- * <p>Writes are serialized and each ends with a commit; searches use a {@link SearcherManager} opened on
- * the directory, so they only ever see committed states, each search one consistent point in time.
- * A {@link SnapshotDeletionPolicy} lets {@link #snapshot()} hold a commit for a backup while writes go on.
+ * <p>Writes are serialized and each ends with a commit; searches use a {@link SearcherManager}, so they
+ * only ever see committed states, each search one consistent point in time. A {@link SnapshotDeletionPolicy}
+ * lets {@link #snapshot()} hold a commit for a backup while writes go on. {@link #replaceDirectory} swaps
+ * the directory's contents (a restore) under a lock that reads and writes take only for the duration of
+ * their Lucene calls: callers embed and download before, never inside.
  *
  * <p>One process may open a directory at a time (Lucene's write lock); a second open fails with
  * {@link IndexLockedException}.
  */
-public final class LuceneVectorIndex implements VectorIndex {
+public final class LuceneSearchIndex implements SearchIndex {
 
-  private static final Logger LOG = LoggerFactory.getLogger(LuceneVectorIndex.class);
+  private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
   /** Collection names are directory names and S3 metadata values: keep them plain. */
   private static final Pattern COLLECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   static final String DIMENSION_KEY = "dimension";
@@ -63,33 +72,53 @@ public final class LuceneVectorIndex implements VectorIndex {
   private final String collection;
   private final Path directoryPath;
   private final IndexSettings settings;
-  private final FSDirectory directory;
-  private final SnapshotDeletionPolicy snapshots;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final Analyzer analyzer = new StandardAnalyzer();
+  private final LuceneRetrieval retrieval;
+  /** Read: any use of {@link #store}; write: swapping it (restore) and closing. Held only around Lucene calls. */
+  private final ReentrantReadWriteLock storeLock = new ReentrantReadWriteLock();
+  /** One write at a time. */
   private final ReentrantLock writeLock = new ReentrantLock();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private Store store;
 
-  private LuceneVectorIndex(String collection, Path directoryPath, IndexSettings settings,
-      FSDirectory directory, SnapshotDeletionPolicy snapshots, IndexWriter writer, SearcherManager searchers) {
+  /** The open Lucene objects of the directory; replaced as a whole by a restore. */
+  private record Store(FSDirectory directory, SnapshotDeletionPolicy snapshots, IndexWriter writer,
+      SearcherManager searchers, AtomicBoolean closed) {
+
+    void close() throws IOException {
+      closed.set(true);
+      try {
+        searchers.close();
+        writer.close();
+      } finally {
+        directory.close();
+      }
+    }
+  }
+
+  private LuceneSearchIndex(String collection, Path directoryPath, IndexSettings settings) {
     this.collection = collection;
     this.directoryPath = directoryPath;
     this.settings = settings;
-    this.directory = directory;
-    this.snapshots = snapshots;
-    this.writer = writer;
-    this.searchers = searchers;
+    this.retrieval = new LuceneRetrieval(settings, analyzer);
   }
 
   /**
    * Opens the collection stored in {@code directory}, creating it if the directory holds no index. An
    * existing index must have been built for {@code settings.dimension()}.
    */
-  public static LuceneVectorIndex open(String collection, Path directory, IndexSettings settings) {
+  public static LuceneSearchIndex open(String collection, Path directory, IndexSettings settings) {
     checkCollectionName(collection);
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(settings, "settings");
-    Path path = directory.toAbsolutePath().normalize();
+    LuceneSearchIndex index = new LuceneSearchIndex(collection, directory.toAbsolutePath().normalize(),
+        settings);
+    index.store = index.openStore();
+    return index;
+  }
+
+  private Store openStore() {
+    Path path = directoryPath;
     FSDirectory dir = null;
     IndexWriter writer = null;
     try {
@@ -101,7 +130,7 @@ public final class LuceneVectorIndex implements VectorIndex {
             settings.dimension());
       }
       SnapshotDeletionPolicy snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
-      IndexWriterConfig config = new IndexWriterConfig()
+      IndexWriterConfig config = new IndexWriterConfig(analyzer)
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
           .setIndexDeletionPolicy(snapshots)
           .setRAMBufferSizeMB(settings.ramBufferMb())
@@ -114,15 +143,15 @@ public final class LuceneVectorIndex implements VectorIndex {
         writer.commit();
       }
       SearcherManager searchers = new SearcherManager(dir, null);
-      LOG.info("Opened vector collection '{}' at {} ({} dims, maxConn {}, beamWidth {})", collection, path,
+      LOG.info("Opened search index '{}' at {} ({} dims, maxConn {}, beamWidth {})", collection, path,
           settings.dimension(), settings.maxConn(), settings.beamWidth());
-      return new LuceneVectorIndex(collection, path, settings, dir, snapshots, writer, searchers);
+      return new Store(dir, snapshots, writer, searchers, new AtomicBoolean());
     } catch (LockObtainFailedException e) {
       closeQuietly(writer, dir);
       throw new IndexLockedException(collection, path, e);
     } catch (IOException | UncheckedIOException e) {
       closeQuietly(writer, dir);
-      throw new VectorIndexException(collection, path, "cannot open: " + e, e);
+      throw new SearchIndexException(collection, path, "cannot open: " + e, e);
     } catch (RuntimeException e) {
       closeQuietly(writer, dir);
       throw e;
@@ -172,7 +201,7 @@ public final class LuceneVectorIndex implements VectorIndex {
   }
 
   @Override
-  public String collection() {
+  public String name() {
     return collection;
   }
 
@@ -196,10 +225,10 @@ public final class LuceneVectorIndex implements VectorIndex {
   public void upsert(Collection<IndexedChunk> chunks) {
     Objects.requireNonNull(chunks, "chunks");
     List<Document> docs = toDocuments(chunks);
-    write("upsert", () -> {
+    write("upsert", w -> {
       int i = 0;
       for (IndexedChunk chunk : chunks) {
-        writer.updateDocument(new Term(LuceneDocuments.ID, chunk.id()), docs.get(i++));
+        w.updateDocument(new Term(LuceneDocuments.ID, chunk.id()), docs.get(i++));
       }
     });
   }
@@ -215,12 +244,12 @@ public final class LuceneVectorIndex implements VectorIndex {
       }
     }
     List<Document> docs = toDocuments(chunks);
-    write("replaceSource", () -> {
-      writer.deleteDocuments(new Term(LuceneDocuments.SOURCE, sourceUri));
+    write("replaceSource", w -> {
+      w.deleteDocuments(new Term(LuceneDocuments.SOURCE, sourceUri));
       int i = 0;
       for (IndexedChunk chunk : chunks) {
         // By id as well: the same chunk id may have been stored under another source before.
-        writer.updateDocument(new Term(LuceneDocuments.ID, chunk.id()), docs.get(i++));
+        w.updateDocument(new Term(LuceneDocuments.ID, chunk.id()), docs.get(i++));
       }
     });
   }
@@ -229,10 +258,10 @@ public final class LuceneVectorIndex implements VectorIndex {
   public long deleteSource(String sourceUri) {
     checkSource(sourceUri);
     long[] deleted = new long[1];
-    write("deleteSource", () -> {
+    write("deleteSource", w -> {
       // Writes are serialized and searchers show the last commit, so this count is exact.
       deleted[0] = countSource(sourceUri);
-      writer.deleteDocuments(new Term(LuceneDocuments.SOURCE, sourceUri));
+      w.deleteDocuments(new Term(LuceneDocuments.SOURCE, sourceUri));
     });
     return deleted[0];
   }
@@ -240,36 +269,41 @@ public final class LuceneVectorIndex implements VectorIndex {
   @Override
   public void delete(Collection<String> chunkIds) {
     Term[] terms = chunkIds.stream().map(id -> new Term(LuceneDocuments.ID, id)).toArray(Term[]::new);
-    write("delete", () -> writer.deleteDocuments(terms));
+    write("delete", w -> w.deleteDocuments(terms));
   }
 
   @Override
   public void clear() {
-    write("clear", writer::deleteAll);
+    write("clear", IndexWriter::deleteAll);
   }
 
   /** Runs a write and commits it, then makes searches see it; one write at a time. */
-  private void write(String operation, IoAction action) {
-    checkOpen();
-    writeLock.lock();
+  private void write(String operation, WriterAction action) {
+    storeLock.readLock().lock();
     try {
-      action.run();
-      writer.setLiveCommitData(commitData(collection, settings.dimension()).entrySet());
-      writer.commit();
-      searchers.maybeRefreshBlocking();
-    } catch (IOException e) {
-      // Input is validated before anything is written, so what fails here is the disk; Lucene then
-      // treats the writer as broken and closes it, leaving the last commit intact on disk.
-      throw new VectorIndexException(collection, directoryPath, operation + " failed: " + e, e);
+      checkOpen();
+      writeLock.lock();
+      try {
+        action.run(store.writer());
+        store.writer().setLiveCommitData(commitData(collection, settings.dimension()).entrySet());
+        store.writer().commit();
+        store.searchers().maybeRefreshBlocking();
+      } catch (IOException e) {
+        // Input is validated before anything is written, so what fails here is the disk; Lucene then
+        // treats the writer as broken and closes it, leaving the last commit intact on disk.
+        throw new SearchIndexException(collection, directoryPath, operation + " failed: " + e, e);
+      } finally {
+        writeLock.unlock();
+      }
     } finally {
-      writeLock.unlock();
+      storeLock.readLock().unlock();
     }
   }
 
   private List<Document> toDocuments(Collection<IndexedChunk> chunks) {
     List<Document> docs = new ArrayList<>(chunks.size());
     for (IndexedChunk c : chunks) {
-      checkVector("vector of chunk " + c.id(), c.vectorUnsafe());
+      checkVector("vector of chunk " + c.id(), c.vectorView());
       docs.add(LuceneDocuments.toDocument(c));
     }
     return docs;
@@ -300,37 +334,23 @@ public final class LuceneVectorIndex implements VectorIndex {
   // ------------------------------------------------------------------------------------------------ reads
 
   @Override
-  public List<SearchHit> search(SearchRequest request) {
-    Objects.requireNonNull(request, "request");
-    float[] vector = request.vector();
-    checkVector("query vector", vector);
-    int candidates = Math.max(request.topK(), settings.searchCandidates());
-    KnnFloatVectorQuery query = new KnnFloatVectorQuery(LuceneDocuments.VECTOR, vector, candidates,
-        request.filter() == null ? null : request.filter().toQuery());
-    return withSearcher(searcher -> {
-      TopDocs top = searcher.search(query, request.topK());
-      List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-      var stored = searcher.storedFields();
-      for (ScoreDoc sd : top.scoreDocs) {
-        if (sd.score < request.minScore()) {
-          break;
-        }
-        Document doc = stored.document(sd.doc);
-        hits.add(new SearchHit(LuceneDocuments.id(doc), sd.score, LuceneDocuments.toSegment(doc)));
-      }
-      return hits;
-    });
+  public List<SearchHit> search(SearchQuery query) {
+    Objects.requireNonNull(query, "query");
+    if (query.vectorView() != null) {
+      checkVector("query vector", query.vectorView());
+    }
+    return withSearcher(searcher -> retrieval.search(searcher, query));
   }
 
   @Override
-  public Optional<TextSegment> get(String chunkId) {
+  public Optional<SearchHit> get(String chunkId) {
     Objects.requireNonNull(chunkId, "chunkId");
     return withSearcher(searcher -> {
       TopDocs top = searcher.search(new TermQuery(new Term(LuceneDocuments.ID, chunkId)), 1);
       if (top.scoreDocs.length == 0) {
         return Optional.empty();
       }
-      return Optional.of(LuceneDocuments.toSegment(searcher.storedFields().document(top.scoreDocs[0].doc)));
+      return Optional.of(LuceneDocuments.toHit(searcher.storedFields().document(top.scoreDocs[0].doc), 0));
     });
   }
 
@@ -346,24 +366,30 @@ public final class LuceneVectorIndex implements VectorIndex {
         new TermQuery(new Term(LuceneDocuments.SOURCE, sourceUri))));
   }
 
-  private <T> T withSearcher(IoFunction<IndexSearcher, T> body) {
-    checkOpen();
-    IndexSearcher searcher;
+  private <T> T withSearcher(SearcherFunction<T> body) {
+    storeLock.readLock().lock();
     try {
-      searcher = searchers.acquire();
-    } catch (IOException e) {
-      throw new VectorIndexException(collection, directoryPath, "cannot open a searcher: " + e, e);
-    }
-    try {
-      return body.apply(searcher);
-    } catch (IOException e) {
-      throw new VectorIndexException(collection, directoryPath, "search failed: " + e, e);
-    } finally {
+      checkOpen();
+      SearcherManager searchers = store.searchers();
+      IndexSearcher searcher;
       try {
-        searchers.release(searcher);
+        searcher = searchers.acquire();
       } catch (IOException e) {
-        LOG.warn("Releasing a searcher of '{}' failed: {}", collection, e.toString());
+        throw new SearchIndexException(collection, directoryPath, "cannot open a searcher: " + e, e);
       }
+      try {
+        return body.apply(searcher);
+      } catch (IOException e) {
+        throw new SearchIndexException(collection, directoryPath, "search failed: " + e, e);
+      } finally {
+        try {
+          searchers.release(searcher);
+        } catch (IOException e) {
+          LOG.warn("Releasing a searcher of '{}' failed: {}", collection, e.toString());
+        }
+      }
+    } finally {
+      storeLock.readLock().unlock();
     }
   }
 
@@ -374,12 +400,21 @@ public final class LuceneVectorIndex implements VectorIndex {
    * (and merges) continue. Close it promptly: held files take disk space.
    */
   public IndexSnapshot snapshot() {
-    checkOpen();
+    storeLock.readLock().lock();
+    try {
+      checkOpen();
+      return snapshot(store);
+    } finally {
+      storeLock.readLock().unlock();
+    }
+  }
+
+  private IndexSnapshot snapshot(Store current) {
     IndexCommit commit;
     try {
-      commit = snapshots.snapshot();
+      commit = current.snapshots().snapshot();
     } catch (IOException | IllegalStateException e) {
-      throw new VectorIndexException(collection, directoryPath, "cannot snapshot: " + e, e);
+      throw new SearchIndexException(collection, directoryPath, "cannot snapshot: " + e, e);
     }
     try {
       long chunks;
@@ -390,12 +425,10 @@ public final class LuceneVectorIndex implements VectorIndex {
       files.sort(null);
       AtomicBoolean released = new AtomicBoolean();
       Runnable release = () -> {
-        if (released.compareAndSet(false, true)) {
+        if (released.compareAndSet(false, true) && !current.closed().get()) {
           try {
-            snapshots.release(commit);
-            if (!closed.get()) {
-              writer.deleteUnusedFiles();
-            }
+            current.snapshots().release(commit);
+            current.writer().deleteUnusedFiles();
           } catch (IOException | RuntimeException e) {
             LOG.warn("Releasing snapshot {} of '{}' failed: {}", commit.getGeneration(), collection,
                 e.toString());
@@ -408,11 +441,37 @@ public final class LuceneVectorIndex implements VectorIndex {
           : Integer.parseInt(dim), commit.getUserData(), release);
     } catch (IOException | RuntimeException e) {
       try {
-        snapshots.release(commit);
+        current.snapshots().release(commit);
       } catch (IOException | RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
-      throw new VectorIndexException(collection, directoryPath, "cannot read snapshot: " + e, e);
+      throw new SearchIndexException(collection, directoryPath, "cannot read snapshot: " + e, e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- restore
+
+  /**
+   * Closes the index, runs {@code replace} on its (now unused) directory, and reopens whatever the
+   * directory then holds — also when {@code replace} failed, so the index stays usable. Reads and writes
+   * wait meanwhile: keep {@code replace} to local file operations (a rename), never downloads.
+   */
+  public <T> T replaceDirectory(Function<Path, T> replace) {
+    storeLock.writeLock().lock();
+    try {
+      checkOpen();
+      try {
+        store.close();
+      } catch (IOException e) {
+        throw new SearchIndexException(collection, directoryPath, "close before restore failed: " + e, e);
+      }
+      try {
+        return replace.apply(directoryPath);
+      } finally {
+        store = openStore();
+      }
+    } finally {
+      storeLock.writeLock().unlock();
     }
   }
 
@@ -420,25 +479,23 @@ public final class LuceneVectorIndex implements VectorIndex {
 
   private void checkOpen() {
     if (closed.get()) {
-      throw new IllegalStateException("vector collection '" + collection + "' is closed");
+      throw new IllegalStateException("search index '" + collection + "' is closed");
     }
   }
 
   /** Closes the searchers and the writer (uncommitted changes cannot exist: every write commits). */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      writeLock.lock();
-      try {
-        searchers.close();
-        writer.close();
-        directory.close();
-        LOG.info("Closed vector collection '{}'", collection);
-      } catch (IOException e) {
-        throw new VectorIndexException(collection, directoryPath, "close failed: " + e, e);
-      } finally {
-        writeLock.unlock();
+    storeLock.writeLock().lock();
+    try {
+      if (closed.compareAndSet(false, true)) {
+        store.close();
+        LOG.info("Closed search index '{}'", collection);
       }
+    } catch (IOException e) {
+      throw new SearchIndexException(collection, directoryPath, "close failed: " + e, e);
+    } finally {
+      storeLock.writeLock().unlock();
     }
   }
 
@@ -461,17 +518,17 @@ public final class LuceneVectorIndex implements VectorIndex {
 
   @Override
   public String toString() {
-    return "LuceneVectorIndex[collection=" + collection + ", directory=" + directoryPath + ", dimension="
+    return "LuceneSearchIndex[collection=" + collection + ", directory=" + directoryPath + ", dimension="
         + settings.dimension() + "]";
   }
 
   @FunctionalInterface
-  private interface IoAction {
-    void run() throws IOException;
+  private interface WriterAction {
+    void run(IndexWriter writer) throws IOException;
   }
 
   @FunctionalInterface
-  private interface IoFunction<A, B> {
-    B apply(A a) throws IOException;
+  private interface SearcherFunction<T> {
+    T apply(IndexSearcher searcher) throws IOException;
   }
 }

@@ -1,9 +1,15 @@
-package com.bmo.learning.search.index;
+package com.bmo.learning.search.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bmo.learning.aws.s3.S3Storage;
+import com.bmo.learning.ingestion.MetadataKeys;
+import com.bmo.learning.search.ChunkFilter;
+import com.bmo.learning.search.IndexedChunk;
+import com.bmo.learning.search.SearchHit;
+import com.bmo.learning.search.SearchIndex;
+import com.bmo.learning.search.SearchQuery;
 import com.bmo.learning.search.backup.BackupInfo;
 import com.bmo.learning.search.backup.BackupResult;
 import com.bmo.learning.search.backup.BackupSettings;
@@ -113,47 +119,59 @@ class VectorSearchIT {
   }
 
   static TextSegment segment(String id, String text, String source, String course, int page) {
-    return TextSegment.from(text, new Metadata().put(ChunkMetadata.CHUNK_ID, id)
-        .put(ChunkMetadata.SOURCE_URI, source).put(ChunkMetadata.BUCKET, "lessons")
-        .put(ChunkMetadata.KEY, source.substring("s3://lessons/".length()))
-        .put(ChunkMetadata.PAGE, page).put(ChunkMetadata.COURSE, course));
+    return TextSegment.from(text, new Metadata().put(MetadataKeys.CHUNK_ID, id)
+        .put(MetadataKeys.SOURCE_URI, source).put(MetadataKeys.BUCKET, "lessons")
+        .put(MetadataKeys.KEY, source.substring("s3://lessons/".length()))
+        .put(MetadataKeys.PAGE, page).put(COURSE, course));
   }
 
-  static SemanticIndex ingest(LuceneVectorIndex index) {
-    SemanticIndex semantic = new SemanticIndex(embedder, index);
-    corpus().forEach(semantic::indexSource);
-    return semantic;
+  static final String COURSE = "course";
+
+  /** Embeds every document's segments, then replaces the document in the index (as the service does). */
+  static void ingest(SearchIndex index) {
+    corpus().forEach((source, segments) -> {
+      List<float[]> vectors = embedder.embedAll(segments);
+      List<IndexedChunk> chunks = new ArrayList<>();
+      for (int i = 0; i < segments.size(); i++) {
+        chunks.add(IndexedChunk.of(segments.get(i), vectors.get(i)));
+      }
+      index.replaceSource(source, chunks);
+    });
+  }
+
+  static List<SearchHit> search(SearchIndex index, String question, int k, ChunkFilter filter) {
+    return index.search(SearchQuery.vector(embedder.embedQuery(question), k).withFilter(filter));
   }
 
   @Test
   void paraphrasedQuestionsFindTheChunkThatAnswersThem(@TempDir Path dir) {
-    try (LuceneVectorIndex index = LuceneVectorIndex.open("lessons", dir.resolve("lessons"),
+    try (LuceneSearchIndex index = LuceneSearchIndex.open("lessons", dir.resolve("lessons"),
         IndexSettings.defaults(embedder.dimension()))) {
-      SemanticIndex semantic = ingest(index);
+      ingest(index);
       // Re-ingesting every document replaces its chunks: still one copy of each.
-      corpus().forEach(semantic::indexSource);
+      ingest(index);
       assertThat(index.count()).isEqualTo(FACTS.size() + 150);
 
       QUESTIONS.forEach((question, expected) -> {
-        List<SearchHit> hits = semantic.search(question, 3);
+        List<SearchHit> hits = search(index, question, 3, null);
         assertThat(hits.get(0).chunkId()).as(question).isEqualTo(expected);
-        assertThat(hits.get(0).segment().text()).isEqualTo(FACTS.get(expected)[1]);
-        assertThat(hits.get(0).segment().metadata().getString(ChunkMetadata.SOURCE_URI))
+        assertThat(hits.get(0).text()).isEqualTo(FACTS.get(expected)[1]);
+        assertThat(hits.get(0).sourceUri())
             .isEqualTo("s3://lessons/" + FACTS.get(expected)[0] + "/lesson.pdf");
       });
 
       // Filtered to another course, the biology answer cannot come back.
-      List<SearchHit> finance = semantic.search("How do green leaves make sugar from light?", 5,
-          ChunkFilter.eq(ChunkMetadata.COURSE, "finance"));
+      List<SearchHit> finance = search(index, "How do green leaves make sugar from light?", 5,
+          ChunkFilter.eq(COURSE, "finance"));
       assertThat(finance).hasSize(5).allSatisfy(h ->
-          assertThat(h.segment().metadata().getString(ChunkMetadata.COURSE)).isEqualTo("finance"));
-      List<SearchHit> biology = semantic.search("How do green leaves make sugar from light?", 1,
-          ChunkFilter.eq(ChunkMetadata.COURSE, "biology"));
+          assertThat(h.metadata().get(COURSE)).isEqualTo("finance"));
+      List<SearchHit> biology = search(index, "How do green leaves make sugar from light?", 1,
+          ChunkFilter.eq(COURSE, "biology"));
       assertThat(biology.get(0).chunkId()).isEqualTo("bio-photosynthesis");
 
       // Deleting the source removes its answers.
       assertThat(index.deleteSource("s3://lessons/biology/lesson.pdf")).isEqualTo(3);
-      assertThat(semantic.search("Which organelle generates energy for cells?", 5))
+      assertThat(search(index, "Which organelle generates energy for cells?", 5, null))
           .extracting(SearchHit::chunkId).doesNotContain("bio-mitochondria");
     }
   }
@@ -168,9 +186,9 @@ class VectorSearchIT {
     try (S3Storage storage = TestStorage.create(target)) {
       IndexBackups backups = new IndexBackups(storage, BackupSettings.defaults()
           .withWorkDirectory(dir.resolve("work")));
-      try (LuceneVectorIndex index = LuceneVectorIndex.open("lessons", indexDir, settings)) {
-        SemanticIndex semantic = ingest(index);
-        QUESTIONS.keySet().forEach(q -> before.put(q, semantic.search(q, 10)));
+      try (LuceneSearchIndex index = LuceneSearchIndex.open("lessons", indexDir, settings)) {
+        ingest(index);
+        QUESTIONS.keySet().forEach(q -> before.put(q, search(index, q, 10, null)));
 
         backup = backups.backupToS3(index, bucket.name(), "backups/lessons/full-1.tar.gz");
         index.clear();
@@ -197,9 +215,8 @@ class VectorSearchIT {
       assertThat(info.sha256()).matches("[0-9a-f]{64}").isEqualTo(backup.backup().sha256());
       assertThat(info.createdAt()).isEqualTo(backup.backup().createdAt());
     }
-    try (LuceneVectorIndex index = LuceneVectorIndex.open("lessons", indexDir, settings)) {
-      SemanticIndex semantic = new SemanticIndex(embedder, index);
-      before.forEach((question, hits) -> assertThat(semantic.search(question, 10)).as(question)
+    try (LuceneSearchIndex index = LuceneSearchIndex.open("lessons", indexDir, settings)) {
+      before.forEach((question, hits) -> assertThat(search(index, question, 10, null)).as(question)
           .isEqualTo(hits));
     }
     assertThat(dir.resolve("persist").toFile().list()).containsExactly("lessons");

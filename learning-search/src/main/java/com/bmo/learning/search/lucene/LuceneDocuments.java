@@ -1,7 +1,8 @@
-package com.bmo.learning.search.index;
+package com.bmo.learning.search.lucene;
 
-import dev.langchain4j.data.document.Metadata;
-import dev.langchain4j.data.segment.TextSegment;
+import com.bmo.learning.ingestion.MetadataKeys;
+import com.bmo.learning.search.IndexedChunk;
+import com.bmo.learning.search.SearchHit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -10,20 +11,26 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 
 /**
- * How a chunk is laid out in a Lucene document. Metadata is stored with its type in the field name, so a
- * search returns exactly the {@link Metadata} that was ingested (String, UUID, int, long, float, double),
- * and indexed as a keyword of its string form for {@link ChunkFilter}s.
+ * How a chunk is laid out in a Lucene document: its id and source as keywords, its text as an analyzed,
+ * stored BM25 field (the highlighter re-reads it), its section title as a second BM25 field, its vector in
+ * the HNSW graph. Metadata is stored with its type in the field name, so a search returns exactly the
+ * metadata that was ingested (String, UUID, int, long, float, double), and indexed as a keyword of its
+ * string form for filters.
  */
 final class LuceneDocuments {
 
   static final String ID = "id";
   static final String SOURCE = "source";
   static final String TEXT = "text";
+  static final String HEADING = "heading";
   static final String VECTOR = "vector";
+  /** The section title the keyword search also matches (text-quality's heading path). */
+  static final String HEADING_PATH_KEY = "heading_path";
   private static final String FILTER_PREFIX = "f.";
   private static final String STRING = "ms.";
   private static final String UUID_PREFIX = "mu.";
@@ -42,13 +49,14 @@ final class LuceneDocuments {
   static Document toDocument(IndexedChunk chunk) {
     Document doc = new Document();
     doc.add(new StringField(ID, chunk.id(), Field.Store.YES));
-    String source = chunk.sourceUri();
-    if (source != null) {
-      doc.add(new StringField(SOURCE, source, Field.Store.NO));
+    doc.add(new StringField(SOURCE, chunk.sourceUri(), Field.Store.YES));
+    doc.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
+    doc.add(new KnnFloatVectorField(VECTOR, chunk.vectorView(), VectorSimilarityFunction.COSINE));
+    Object heading = chunk.metadata().get(HEADING_PATH_KEY);
+    if (heading != null) {
+      doc.add(new TextField(HEADING, heading.toString(), Field.Store.NO));
     }
-    doc.add(new StoredField(TEXT, chunk.segment().text()));
-    doc.add(new KnnFloatVectorField(VECTOR, chunk.vectorUnsafe(), VectorSimilarityFunction.COSINE));
-    for (Map.Entry<String, Object> e : chunk.segment().metadata().toMap().entrySet()) {
+    for (Map.Entry<String, Object> e : chunk.metadata().entrySet()) {
       String key = e.getKey();
       Object value = e.getValue();
       doc.add(new StringField(filterField(key), String.valueOf(value), Field.Store.NO));
@@ -64,11 +72,8 @@ final class LuceneDocuments {
         doc.add(new StoredField(FLOAT + key, f));
       } else if (value instanceof Double d) {
         doc.add(new StoredField(DOUBLE + key, d));
-      } else {
-        // Metadata accepts only the types above; anything else is a bug upstream.
-        throw new IllegalArgumentException("metadata '" + key + "' of chunk " + chunk.id()
-            + " has unsupported type " + value.getClass().getName());
       }
+      // IndexedChunk admits no other type.
     }
     return doc;
   }
@@ -77,7 +82,19 @@ final class LuceneDocuments {
     return doc.get(ID);
   }
 
-  static TextSegment toSegment(Document doc) {
+  /** The stored chunk as a hit (without snippet). */
+  static SearchHit toHit(Document doc, double score) {
+    Map<String, Object> metadata = metadata(doc);
+    String source = doc.get(SOURCE);
+    if (source == null) {
+      // Indexes written before the source was stored keep it in the metadata.
+      Object s = metadata.get(MetadataKeys.SOURCE_URI);
+      source = s == null ? null : s.toString();
+    }
+    return SearchHit.of(doc.get(ID), source, score, doc.get(TEXT), metadata, null);
+  }
+
+  static Map<String, Object> metadata(Document doc) {
     Map<String, Object> metadata = new HashMap<>();
     for (IndexableField f : doc.getFields()) {
       String name = f.name();
@@ -97,6 +114,6 @@ final class LuceneDocuments {
         }
       }
     }
-    return TextSegment.from(doc.get(TEXT), Metadata.from(metadata));
+    return metadata;
   }
 }

@@ -1,20 +1,15 @@
-package com.bmo.learning.search.index;
+package com.bmo.learning.search;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
+import java.util.stream.Collectors;
 
 /**
  * Which chunks a search may return, by metadata: {@code ChunkFilter.eq("course", "algebra")}. Values match
  * the metadata value's string form ({@code page = 3} matches {@code eq("page", 3)} and
- * {@code eq("page", "3")}).
+ * {@code eq("page", "3")}). A small backend-neutral syntax tree: each backend translates it (Lucene to a
+ * filter query, OpenSearch to a bool filter).
  */
 public sealed interface ChunkFilter {
 
@@ -25,7 +20,7 @@ public sealed interface ChunkFilter {
 
   /** Metadata {@code key} equals one of {@code values}. */
   static ChunkFilter anyOf(String key, Set<?> values) {
-    return new AnyOf(key, values.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()));
+    return new AnyOf(key, values.stream().map(String::valueOf).collect(Collectors.toSet()));
   }
 
   /** Every one of {@code filters} holds. */
@@ -33,19 +28,16 @@ public sealed interface ChunkFilter {
     return new AllOf(List.of(filters));
   }
 
-  /** The Lucene query selecting the matching documents. */
-  Query toQuery();
+  /** Every one of {@code filters} holds; null when the list is empty (no filter). */
+  static ChunkFilter allOf(List<ChunkFilter> filters) {
+    return filters.isEmpty() ? null : filters.size() == 1 ? filters.get(0) : new AllOf(filters);
+  }
 
   /** {@code key = value}. */
   record Eq(String key, String value) implements ChunkFilter {
     public Eq {
       checkKey(key);
       Objects.requireNonNull(value, "value");
-    }
-
-    @Override
-    public Query toQuery() {
-      return new TermQuery(new Term(LuceneDocuments.filterField(key), value));
     }
   }
 
@@ -58,12 +50,6 @@ public sealed interface ChunkFilter {
         throw new IllegalArgumentException("anyOf(" + key + ") needs at least one value");
       }
     }
-
-    @Override
-    public Query toQuery() {
-      return new TermInSetQuery(LuceneDocuments.filterField(key),
-          values.stream().map(BytesRef::new).toList());
-    }
   }
 
   /** Conjunction. */
@@ -73,15 +59,6 @@ public sealed interface ChunkFilter {
       if (filters.isEmpty()) {
         throw new IllegalArgumentException("allOf needs at least one filter");
       }
-    }
-
-    @Override
-    public Query toQuery() {
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
-      for (ChunkFilter f : filters) {
-        b.add(f.toQuery(), BooleanClause.Occur.FILTER);
-      }
-      return b.build();
     }
   }
 

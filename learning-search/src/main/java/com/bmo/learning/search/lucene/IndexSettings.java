@@ -1,4 +1,4 @@
-package com.bmo.learning.search.index;
+package com.bmo.learning.search.lucene;
 
 /**
  * How a collection's vectors are indexed and searched.
@@ -9,9 +9,10 @@ package com.bmo.learning.search.index;
  * @param searchCandidates candidates the graph search collects per segment before the best {@code topK}
  *     are kept ({@code max(topK, searchCandidates)}); the main recall/latency knob at query time
  * @param ramBufferMb indexing buffer before a segment is flushed
+ * @param fusion how hybrid search merges keyword and vector results
  */
 public record IndexSettings(int dimension, int maxConn, int beamWidth, int searchCandidates,
-    double ramBufferMb) {
+    double ramBufferMb, Fusion fusion) {
 
   /** Lucene99HnswVectorsFormat refuses more. */
   public static final int MAX_DIMENSION = 1024;
@@ -32,22 +33,34 @@ public record IndexSettings(int dimension, int maxConn, int beamWidth, int searc
     if (!(ramBufferMb >= 1 && ramBufferMb <= 2048)) {
       throw new IllegalArgumentException("ramBufferMb must be 1..2048, was " + ramBufferMb);
     }
+    java.util.Objects.requireNonNull(fusion, "fusion");
   }
 
-  /** Defaults for {@code dimension}: maxConn 16, beamWidth 100, 100 search candidates, 64 MB buffer. */
+  public IndexSettings(int dimension, int maxConn, int beamWidth, int searchCandidates, double ramBufferMb) {
+    this(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, Fusion.RECIPROCAL_RANK);
+  }
+
+  /**
+   * Defaults for {@code dimension}: maxConn 16, beamWidth 100, 100 search candidates, 64 MB buffer,
+   * reciprocal rank fusion.
+   */
   public static IndexSettings defaults(int dimension) {
     return new IndexSettings(dimension, 16, 100, 100, 64);
   }
 
   public IndexSettings withHnsw(int maxConn, int beamWidth) {
-    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb);
+    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, fusion);
   }
 
   public IndexSettings withSearchCandidates(int searchCandidates) {
-    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb);
+    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, fusion);
+  }
+
+  public IndexSettings withFusion(Fusion fusion) {
+    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, fusion);
   }
 
   public IndexSettings withRamBufferMb(double ramBufferMb) {
-    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb);
+    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, fusion);
   }
 }
