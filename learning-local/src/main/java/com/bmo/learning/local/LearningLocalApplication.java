@@ -38,7 +38,11 @@ public final class LearningLocalApplication {
 
   /** The service's application plus local mode's beans. */
   public static SpringApplication application() {
-    return new SpringApplication(LearningServiceApplication.class, LocalModeConfiguration.class);
+    SpringApplication application = new SpringApplication(LearningServiceApplication.class,
+        LocalModeConfiguration.class);
+    // Logging stays up until the JVM halts, so the shutdown's own lines (jobs handed back, …) are shown.
+    application.setDefaultProperties(java.util.Map.of("logging.register-shutdown-hook", "false"));
+    return application;
   }
 
   /** Starts local mode with {@code args} (Spring Boot command-line arguments); the caller closes it. */
