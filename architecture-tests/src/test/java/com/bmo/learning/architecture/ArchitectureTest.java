@@ -56,11 +56,10 @@ class ArchitectureTest {
       .resideInAnyPackage(AWS, INGESTION, SEARCH, SERVICE, LOCAL, LOCAL_AWS, CLI)
       .should().dependOnClassesThat().resideInAPackage("org.junit..");
 
-  /** The Lucene backend: the index and the backups of its directory. */
+  /** The Lucene backend: the index (search.lucene) and the backups of its directory (search.backup). */
   @ArchTest
   static final ArchRule luceneOnlyInItsBackend = noClasses().that()
-      .resideOutsideOfPackages("com.bmo.learning.search.index..", "com.bmo.learning.search.backup..",
-          "com.bmo.learning.search.lucene..")
+      .resideOutsideOfPackages("com.bmo.learning.search.lucene..", "com.bmo.learning.search.backup..")
       .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..");
 
   @ArchTest
