@@ -8,6 +8,7 @@ import com.bmo.learning.service.documents.DocumentRepository;
 import com.bmo.learning.service.ingestion.DocumentIngestor;
 import com.bmo.learning.service.ingestion.SourceDocument;
 import com.bmo.learning.service.ingestion.UnprocessableDocumentException;
+import com.bmo.learning.service.ops.LoggedText;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,7 @@ public class IngestionJob {
       int stored = chunks.size();
       if (documents.markIndexed(documentId, stored, clock.instant())) {
         LOG.info("Document {} indexed: {} chunks from {} in {} ms (attempt {})", documentId, stored,
-            doc.sourceUri(), (System.nanoTime() - t0) / 1_000_000, doc.attempts());
+            LoggedText.of(doc.sourceUri()), (System.nanoTime() - t0) / 1_000_000, doc.attempts());
       } else {
         // Deleted while we worked: leave nothing of it behind.
         index.deleteSource(doc.sourceUri());
@@ -70,19 +71,20 @@ public class IngestionJob {
       }
     } catch (UnprocessableDocumentException e) {
       documents.markFailed(documentId, e.getMessage(), clock.instant());
-      LOG.warn("Document {} ({}) cannot be ingested: {}", documentId, doc.sourceUri(), e.getMessage());
+      LOG.warn("Document {} ({}) cannot be ingested: {}", documentId, LoggedText.of(doc.sourceUri()),
+          LoggedText.of(e.getMessage()));
     } catch (RuntimeException e) {
       String reason = describe(e);
       if (doc.attempts() >= maxAttempts) {
         documents.markFailed(documentId, "Gave up after " + doc.attempts() + " attempts: " + reason,
             clock.instant());
-        LOG.warn("Document {} ({}) FAILED after {} attempts: {}", documentId, doc.sourceUri(),
-            doc.attempts(), reason);
+        LOG.warn("Document {} ({}) FAILED after {} attempts: {}", documentId, LoggedText.of(doc.sourceUri()),
+            doc.attempts(), LoggedText.of(reason));
         return;
       }
       documents.markRetrying(documentId, reason, clock.instant());
-      LOG.warn("Document {} ({}) attempt {} of {} failed, will retry: {}", documentId, doc.sourceUri(),
-          doc.attempts(), maxAttempts, reason);
+      LOG.warn("Document {} ({}) attempt {} of {} failed, will retry: {}", documentId,
+          LoggedText.of(doc.sourceUri()), doc.attempts(), maxAttempts, LoggedText.of(reason));
       throw new IngestionAttemptFailedException(documentId, reason, e);
     }
   }

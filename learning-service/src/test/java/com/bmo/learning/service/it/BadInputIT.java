@@ -109,7 +109,7 @@ class BadInputIT extends ServiceIT {
     assertProblem(api.get("/api/v1/documents?status=DONE"), 400);
     assertProblem(api.get("/api/v1/documents?size=1000"), 400);
     assertProblem(api.get("/api/v1/nothing-here"), 404);
-    assertProblem(api.get("/nothing-here", null), 404);
+    assertProblem(api.get("/nothing-here", null), 401);  // deny by default, before any lookup
     assertProblem(api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/search"))
         .header("X-API-Key", api.userKey()).PUT(HttpRequest.BodyPublishers.noBody())), 405);
     // A JSON body where a multipart upload is expected.
