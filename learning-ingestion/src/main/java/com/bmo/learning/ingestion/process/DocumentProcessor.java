@@ -368,7 +368,7 @@ public final class DocumentProcessor implements AutoCloseable {
 
   /**
    * Builder: chunks of 800 characters without overlap (the retrieval evaluation's choice, see
-   * docs/EVALUATION.md), 2 threads, {@link LoaderOptions#defaults()}.
+   * docs/EVALUATION.md), min(4, available processors) threads, {@link LoaderOptions#defaults()}.
    */
   public static final class Builder {
     private final S3Storage storage;
