@@ -1,5 +1,7 @@
 package com.bmo.learning.ingestion;
 
+import com.bmo.learning.aws.s3.S3Uri;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,9 +1,9 @@
 package com.bmo.learning.service.ingestion;
 
 import com.bmo.learning.ingestion.IngestionException;
-import com.bmo.learning.ingestion.InvalidS3UriException;
+import com.bmo.learning.aws.s3.InvalidS3UriException;
 import com.bmo.learning.ingestion.MetadataKeys;
-import com.bmo.learning.ingestion.S3Uri;
+import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.ingestion.SourceReadException;
 import com.bmo.learning.ingestion.UnexpectedFailureException;
 import com.bmo.learning.ingestion.process.DocumentProcessor;

@@ -1,9 +1,9 @@
-package com.bmo.learning.ingestion;
+package com.bmo.learning.aws.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.bmo.learning.ingestion.InvalidS3UriException.Reason;
+import com.bmo.learning.aws.s3.InvalidS3UriException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

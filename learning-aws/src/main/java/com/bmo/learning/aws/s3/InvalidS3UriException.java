@@ -1,4 +1,4 @@
-package com.bmo.learning.ingestion;
+package com.bmo.learning.aws.s3;
 
 /** A string that is not a usable S3 URI; {@link #reason()} says why, the message says how to fix it. */
 public final class InvalidS3UriException extends IllegalArgumentException {

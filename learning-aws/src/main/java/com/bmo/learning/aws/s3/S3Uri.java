@@ -1,8 +1,5 @@
-package com.bmo.learning.ingestion;
+package com.bmo.learning.aws.s3;
 
-import com.bmo.learning.aws.s3.BucketName;
-import com.bmo.learning.aws.s3.ObjectKey;
-import com.bmo.learning.aws.s3.StorageException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
