@@ -110,8 +110,8 @@ class UploadBrowserIT extends BrowserIT {
     String id = api().upload("to-delete.md", "# Delete me\nA lesson about erosion.".getBytes(StandardCharsets.UTF_8),
         java.util.Map.of()).body().path("id").asText();
     signInAsUser();
-    WebElement row = browser.await(Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(
-        "#documents-body tr[data-id='" + id + "']")));
+    // Once INDEXED the row stops changing, so the click cannot land on a row being redrawn.
+    WebElement row = awaitDocumentRow(id, "INDEXED", INGESTION);
 
     row.findElement(By.cssSelector("button[aria-label='Delete to-delete.md']")).click();
 
