@@ -116,7 +116,8 @@ class UploadBrowserIT extends BrowserIT {
     row.findElement(By.cssSelector("button[aria-label='Delete to-delete.md']")).click();
 
     browser.await(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#documents-body tr[data-id='" + id + "']")).isEmpty());
-    assertThat(announced()).contains("Deleted to-delete.md");
+    // A list refresh may drop the row before the DELETE's answer arrives; the announcement follows it.
+    browser.await(Duration.ofSeconds(10)).until(d -> announced().contains("Deleted to-delete.md"));
     assertThat(api().get("/api/v1/documents/" + id).status()).isEqualTo(404);
   }
 }
