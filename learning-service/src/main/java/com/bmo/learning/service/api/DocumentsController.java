@@ -1,10 +1,12 @@
 package com.bmo.learning.service.api;
 
+import com.bmo.learning.aws.s3.PresignedRequest;
 import com.bmo.learning.service.documents.Document;
 import com.bmo.learning.service.documents.DocumentMetadata;
 import com.bmo.learning.service.documents.DocumentPage;
 import com.bmo.learning.service.documents.DocumentService;
 import com.bmo.learning.service.documents.DocumentStatus;
+import com.bmo.learning.service.documents.IngestOutcome;
 import com.bmo.learning.service.documents.InvalidRequestException;
 import com.bmo.learning.service.documents.UploadedFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,6 +21,8 @@ import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -47,12 +51,31 @@ public class DocumentsController {
     }
   }
 
-  /** {@code POST /api/v1/documents/ingest}: objects already in S3. */
-  public record IngestRequest(@NotBlank String uri, String course, String learnerId, JsonNode metadata) {
+  /**
+   * {@code POST /api/v1/documents/ingest}: objects already in S3.
+   *
+   * @param force queue every object, even those indexed from an unchanged object (same ETag)
+   */
+  public record IngestRequest(@NotBlank String uri, String course, String learnerId, JsonNode metadata,
+      Boolean force) {
   }
 
-  public record IngestAccepted(List<Accepted> documents) {
+  /**
+   * What an ingest request did.
+   *
+   * @param documents the documents queued (poll each)
+   * @param skipped how many objects were left alone: INDEXED, ETag and metadata unchanged
+   * @param skippedDocuments those documents
+   */
+  public record IngestAccepted(List<Accepted> documents, int skipped, List<Accepted> skippedDocuments) {
   }
+
+  /** A short-lived URL that reads the document's original file straight from S3. */
+  public record ContentUrl(String url, Instant expiresAt, String fileName, String contentType) {
+  }
+
+  /** How long a content URL works: long enough to open it, short enough not to be worth sharing. */
+  static final Duration CONTENT_URL_EXPIRY = Duration.ofMinutes(5);
 
   public record DocumentList(List<DocumentView> items, int page, int size, long total) {
   }
@@ -88,14 +111,23 @@ public class DocumentsController {
       }
     }
     DocumentMetadata meta = DocumentMetadata.parse(request.course(), request.learnerId(), metadata);
-    List<Document> queued = documents.ingestExisting(request.uri(), meta);
-    return ResponseEntity.accepted().body(new IngestAccepted(queued.stream().map(Accepted::of).toList()));
+    IngestOutcome outcome = documents.ingest(request.uri(), meta, Boolean.TRUE.equals(request.force()));
+    return ResponseEntity.accepted().body(new IngestAccepted(outcome.queued().stream().map(Accepted::of).toList(),
+        outcome.skipped().size(), outcome.skipped().stream().map(Accepted::of).toList()));
   }
 
   @Operation(summary = "A document's status: PENDING, PROCESSING, INDEXED or FAILED (with the error)")
   @GetMapping("/{id}")
   public DocumentView get(@PathVariable UUID id) {
     return DocumentView.of(documents.get(id));
+  }
+
+  @Operation(summary = "A presigned URL (valid 5 minutes) that reads the document's original file from S3")
+  @GetMapping("/{id}/content-url")
+  public ContentUrl contentUrl(@PathVariable UUID id) {
+    Document doc = documents.get(id);
+    PresignedRequest url = documents.contentUrl(doc, CONTENT_URL_EXPIRY);
+    return new ContentUrl(url.url().toString(), url.expiration(), doc.fileName(), doc.contentType());
   }
 
   @Operation(summary = "Documents, newest first; filter by course and status")

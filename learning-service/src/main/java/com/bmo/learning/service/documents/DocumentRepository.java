@@ -125,6 +125,16 @@ public class DocumentRepository {
         .param("metadata", toJson(metadata)).param("now", Timestamp.from(now)).update();
   }
 
+  /** The ETag of the object as it was when the document was last queued ({@code null} if unknown). */
+  public void recordEtag(UUID id, String etag) {
+    jdbc.sql("update documents set etag = :etag where id = :id").param("id", id).param("etag", etag).update();
+  }
+
+  public Optional<String> etag(UUID id) {
+    return jdbc.sql("select etag from documents where id = :id").param("id", id)
+        .query((rs, i) -> Optional.ofNullable(rs.getString("etag"))).optional().flatMap(e -> e);
+  }
+
   public boolean delete(UUID id) {
     return jdbc.sql("delete from documents where id = :id").param("id", id).update() == 1;
   }

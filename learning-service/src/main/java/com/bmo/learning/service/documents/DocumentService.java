@@ -2,6 +2,7 @@ package com.bmo.learning.service.documents;
 
 import com.bmo.learning.aws.s3.ObjectNotFoundException;
 import com.bmo.learning.aws.s3.ObjectSummary;
+import com.bmo.learning.aws.s3.PresignedRequest;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.UploadOptions;
 import com.bmo.learning.ingestion.InvalidS3UriException;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -85,9 +88,10 @@ public class DocumentService {
     Map<String, String> s3Metadata = new LinkedHashMap<>(metadata.asMap());
     s3Metadata.put(SourceDocument.SERVICE_DOCUMENT_ID, id.toString());
     s3Metadata.put("original_name", asciiOnly(original));
+    String etag;
     try (InputStream in = file.open()) {
-      s3.upload(bucket, key, in, file.size(), UploadOptions.builder()
-          .contentType(type.contentType()).metadata(s3Metadata).build());
+      etag = s3.upload(bucket, key, in, file.size(), UploadOptions.builder()
+          .contentType(type.contentType()).metadata(s3Metadata).build()).eTag();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the uploaded file", e);
     }
@@ -97,6 +101,7 @@ public class DocumentService {
     try {
       tx.executeWithoutResult(status -> {
         documents.insert(doc);
+        documents.recordEtag(id, etag);
         queue.enqueue(id);
       });
     } catch (RuntimeException e) {
@@ -111,35 +116,53 @@ public class DocumentService {
   /**
    * Queues objects already in S3: one object, or every object under a prefix (a URI ending in {@code /}).
    * An object already known is ingested again (its document keeps its id).
+   *
+   * @return the documents queued
    */
   public List<Document> ingestExisting(String uri, DocumentMetadata metadata) {
+    return ingest(uri, metadata, true).queued();
+  }
+
+  /**
+   * Queues objects already in S3: one object, or every object under a prefix (a URI ending in {@code /}).
+   * An object already known keeps its document id. Unless {@code force}, an object whose document is
+   * INDEXED and whose ETag and requested metadata are what they were when it was queued is skipped: only
+   * what changed is embedded again. FAILED documents are always queued again.
+   */
+  public IngestOutcome ingest(String uri, DocumentMetadata metadata, boolean force) {
     S3Uri location = parseUri(uri);
-    List<String> keys = new ArrayList<>();
+    Map<String, String> etags = new LinkedHashMap<>();
     if (location.isPrefix()) {
       try (Stream<ObjectSummary> objects = s3.list(location.bucket(), location.key())) {
         objects.filter(o -> !o.key().endsWith("/"))
             .limit(MAX_OBJECTS_PER_INGEST + 1L)
-            .forEach(o -> keys.add(o.key()));
+            .forEach(o -> etags.put(o.key(), o.eTag()));
       }
-      if (keys.isEmpty()) {
+      if (etags.isEmpty()) {
         throw new SourceObjectNotFoundException(uri, "No objects under " + uri);
       }
-      if (keys.size() > MAX_OBJECTS_PER_INGEST) {
+      if (etags.size() > MAX_OBJECTS_PER_INGEST) {
         throw InvalidRequestException.of("uri", "more than " + MAX_OBJECTS_PER_INGEST
             + " objects under " + uri + "; ingest a narrower prefix");
       }
     } else {
-      if (!s3.exists(location.bucket(), location.key())) {
+      try {
+        etags.put(location.key(), s3.head(location.bucket(), location.key()).eTag());
+      } catch (ObjectNotFoundException e) {
         throw new SourceObjectNotFoundException(uri, "No object at " + uri);
       }
-      keys.add(location.key());
     }
     List<Document> queued = new ArrayList<>();
-    for (String key : keys) {
-      queued.add(ingestObject(location.bucket(), key, metadata));
-    }
-    LOG.info("{} document(s) queued from {}", queued.size(), uri);
-    return queued;
+    List<Document> skipped = new ArrayList<>();
+    etags.forEach((key, etag) -> {
+      ObjectIngest result = ingestObject(location.bucket(), key, etag, metadata, force);
+      (result.queued() ? queued : skipped).add(result.document());
+    });
+    LOG.info("{} document(s) queued from {}, {} unchanged skipped", queued.size(), uri, skipped.size());
+    return new IngestOutcome(queued, skipped);
+  }
+
+  private record ObjectIngest(Document document, boolean queued) {
   }
 
   private static S3Uri parseUri(String uri) {
@@ -150,20 +173,29 @@ public class DocumentService {
     }
   }
 
-  private Document ingestObject(String bucket, String key, DocumentMetadata metadata) {
+  private ObjectIngest ingestObject(String bucket, String key, String etag, DocumentMetadata metadata,
+      boolean force) {
     Instant now = clock.instant();
     return tx.execute(status -> {
       Optional<Document> existing = documents.findByObject(bucket, key);
       if (existing.isPresent()) {
         Document doc = existing.get();
         if (!doc.status().terminal()) {
-          return doc;  // already queued or in progress
+          return new ObjectIngest(doc, true);  // already queued or in progress
         }
-        documents.resetForReingest(doc.id(), metadata.extra(),
-            metadata.course() != null ? metadata.course() : doc.course(),
-            metadata.learnerId() != null ? metadata.learnerId() : doc.learnerId(), now);
+        String course = metadata.course() != null ? metadata.course() : doc.course();
+        String learnerId = metadata.learnerId() != null ? metadata.learnerId() : doc.learnerId();
+        boolean unchanged = doc.status() == DocumentStatus.INDEXED && etag != null
+            && etag.equals(documents.etag(doc.id()).orElse(null))
+            && Objects.equals(course, doc.course()) && Objects.equals(learnerId, doc.learnerId())
+            && metadata.extra().equals(doc.metadata());
+        if (unchanged && !force) {
+          return new ObjectIngest(doc, false);
+        }
+        documents.resetForReingest(doc.id(), metadata.extra(), course, learnerId, now);
+        documents.recordEtag(doc.id(), etag);
         queue.enqueue(doc.id());
-        return documents.find(doc.id()).orElseThrow();
+        return new ObjectIngest(documents.find(doc.id()).orElseThrow(), true);
       }
       UUID id = UUID.randomUUID();
       String name = key.substring(key.lastIndexOf('/') + 1);
@@ -171,9 +203,18 @@ public class DocumentService {
           FileNames.sanitize(name), null, null, metadata.course(), metadata.learnerId(), metadata.extra(),
           null, 0, null, now, now, null, null, null);
       documents.insert(doc);
+      documents.recordEtag(id, etag);
       queue.enqueue(id);
-      return doc;
+      return new ObjectIngest(doc, true);
     });
+  }
+
+  /**
+   * A URL that reads the document's object straight from S3 without credentials until it expires, so a
+   * browser can open the original file (a PDF at a page, say).
+   */
+  public PresignedRequest contentUrl(Document doc, Duration expiry) {
+    return s3.presignGet(doc.bucket(), doc.key(), expiry);
   }
 
   public Document get(UUID id) {

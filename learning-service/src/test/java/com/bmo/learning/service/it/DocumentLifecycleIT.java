@@ -109,9 +109,9 @@ class DocumentLifecycleIT extends ServiceIT {
     long chunks = index.countSource(triangles);
     assertThat(chunks).isPositive();
 
-    // The same object again: same document, re-ingested, same chunks — no duplicates.
+    // The same object again, forced: same document, re-ingested, same chunks — no duplicates.
     ApiClient.Response again = api.postJson("/api/v1/documents/ingest",
-        Map.of("uri", triangles, "course", "geo-1"), api.userKey());
+        Map.of("uri", triangles, "course", "geo-1", "force", true), api.userKey());
     assertThat(again.status()).isEqualTo(202);
     String sameId = again.body().path("documents").get(0).path("id").asText();
     assertThat(ids).contains(sameId);

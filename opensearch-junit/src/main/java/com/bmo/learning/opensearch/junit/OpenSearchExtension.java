@@ -1,0 +1,145 @@
+package com.bmo.learning.opensearch.junit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension that gives integration tests a real OpenSearch node and an index name of their own.
+ *
+ * <ul>
+ *   <li>One node per test JVM: an {@link EmbeddedOpenSearchNode} started on first use and stopped when the
+ *       run ends, or the node in {@code OPENSEARCH_URL} (on this machine unless
+ *       {@code OPENSEARCH_ALLOW_REMOTE=true}). An unreachable external node skips the tests with the reason
+ *       — or fails them when {@code CI=true}; an embedded node that does not start always fails them.</li>
+ *   <li>Per test method: a {@link TestIndex} with a unique name; afterwards every index whose name starts
+ *       with it is deleted.</li>
+ * </ul>
+ */
+public final class OpenSearchExtension implements ParameterResolver {
+
+  private static final Namespace NAMESPACE = Namespace.create(OpenSearchExtension.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+  private static final List<Class<?>> SUPPORTED = List.of(OpenSearchTarget.class, TestIndex.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return SUPPORTED.contains(parameter.getParameter().getType());
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    Session session = session(context);
+    if (type == OpenSearchTarget.class) {
+      return session.target;
+    }
+    if (type == TestIndex.class) {
+      // One index name per test method (or per class, for a constructor or @BeforeAll parameter).
+      return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestIndex.class,
+          k -> new IndexCleanup(new TestIndex(indexName(context)), session), IndexCleanup.class).index();
+    }
+    throw new ParameterResolutionException("Unsupported parameter type " + type);
+  }
+
+  /** The node shared by every test of this JVM, stopped when the run ends. */
+  private static Session session(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Session.class, k -> Session.open(), Session.class);
+  }
+
+  static String indexName(ExtensionContext context) {
+    String slug = context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9]", "");
+    return "it-" + randomSuffix(10) + "-" + slug.substring(0, Math.min(slug.length(), 30));
+  }
+
+  private static String randomSuffix(int length) {
+    StringBuilder sb = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    }
+    return sb.toString();
+  }
+
+  private record IndexCleanup(TestIndex index, Session session) implements CloseableResource {
+    @Override
+    public void close() throws IOException, InterruptedException {
+      session.deleteIndices(index.name());
+    }
+  }
+
+  private static final class Session implements CloseableResource {
+    private final OpenSearchTarget target;
+    private final EmbeddedOpenSearchNode embedded;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Session(OpenSearchTarget target, EmbeddedOpenSearchNode embedded) {
+      this.target = target;
+      this.embedded = embedded;
+    }
+
+    static Session open() {
+      Optional<URI> external = NodeSelection.from(System.getenv()).externalNode();
+      if (external.isPresent()) {
+        return new Session(new OpenSearchTarget(external.get(), false), null);
+      }
+      try {
+        EmbeddedOpenSearchNode node = EmbeddedOpenSearchNode.start("it-" + randomSuffix(6));
+        return new Session(new OpenSearchTarget(node.httpEndpoint(), true), node);
+      } catch (OpenSearchNodeStartException e) {
+        throw new ExtensionConfigurationException(e.getMessage(), e);
+      }
+    }
+
+    /**
+     * Deletes every index named {@code prefix*} by name: deleting by wildcard is refused on clusters with
+     * {@code action.destructive_requires_name}.
+     */
+    void deleteIndices(String prefix) throws IOException, InterruptedException {
+      HttpResponse<String> listed = http.send(request("/_cat/indices/" + prefix + "*?h=index&expand_wildcards=all")
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (listed.statusCode() != 200) {
+        throw new IOException("listing indices " + prefix + "* answered " + listed.statusCode() + ": " + listed.body());
+      }
+      for (String index : listed.body().split("\\s+")) {
+        if (index.isBlank()) {
+          continue;
+        }
+        HttpResponse<String> deleted = http.send(request("/" + URLEncoder.encode(index, StandardCharsets.UTF_8))
+            .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        if (deleted.statusCode() != 200 && deleted.statusCode() != 404) {
+          throw new IOException("deleting index " + index + " answered " + deleted.statusCode() + ": " + deleted.body());
+        }
+      }
+    }
+
+    private HttpRequest.Builder request(String path) {
+      return HttpRequest.newBuilder(target.endpoint().resolve(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void close() {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+}
