@@ -1,8 +1,8 @@
 package com.bmo.learning.benchmarks.vector;
 
-import com.bmo.learning.ingestion.index.IndexSettings;
-import com.bmo.learning.ingestion.index.IndexedChunk;
-import com.bmo.learning.ingestion.index.LuceneVectorIndex;
+import com.bmo.learning.search.index.IndexSettings;
+import com.bmo.learning.search.index.IndexedChunk;
+import com.bmo.learning.search.index.LuceneVectorIndex;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
 import java.io.IOException;

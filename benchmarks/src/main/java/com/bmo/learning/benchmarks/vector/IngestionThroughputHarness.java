@@ -1,10 +1,10 @@
 package com.bmo.learning.benchmarks.vector;
 
-import com.bmo.learning.ingestion.embedding.BatchEmbedder;
-import com.bmo.learning.ingestion.embedding.EmbeddingModels;
-import com.bmo.learning.ingestion.index.IndexSettings;
-import com.bmo.learning.ingestion.index.LuceneVectorIndex;
-import com.bmo.learning.ingestion.index.SemanticIndex;
+import com.bmo.learning.search.embedding.BatchEmbedder;
+import com.bmo.learning.search.embedding.EmbeddingModels;
+import com.bmo.learning.search.index.IndexSettings;
+import com.bmo.learning.search.index.LuceneVectorIndex;
+import com.bmo.learning.search.index.SemanticIndex;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package com.bmo.learning.benchmarks.vector;
 
-import com.bmo.learning.ingestion.index.LuceneVectorIndex;
-import com.bmo.learning.ingestion.index.SearchHit;
-import com.bmo.learning.ingestion.index.SearchRequest;
+import com.bmo.learning.search.index.LuceneVectorIndex;
+import com.bmo.learning.search.index.SearchHit;
+import com.bmo.learning.search.index.SearchRequest;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;

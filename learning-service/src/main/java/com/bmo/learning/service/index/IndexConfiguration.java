@@ -1,9 +1,9 @@
 package com.bmo.learning.service.index;
 
 import com.bmo.learning.aws.s3.S3Storage;
-import com.bmo.learning.ingestion.backup.BackupSettings;
-import com.bmo.learning.ingestion.embedding.BatchEmbedder;
-import com.bmo.learning.ingestion.embedding.EmbeddingModels;
+import com.bmo.learning.search.backup.BackupSettings;
+import com.bmo.learning.search.embedding.BatchEmbedder;
+import com.bmo.learning.search.embedding.EmbeddingModels;
 import com.bmo.learning.ingestion.process.DocumentProcessor;
 import com.bmo.learning.ingestion.source.LoaderOptions;
 import com.bmo.learning.service.backup.IndexBackups;
@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The ingestion pipeline, the embedding model (MiniLM, in-process), the local Lucene index and its S3
- * backups — learning-ingestion's classes behind the service's ports.
+ * backups — learning-ingestion's and learning-search's classes behind the service's ports.
  */
 @Configuration(proxyBeanMethods = false)
 public class IndexConfiguration {
@@ -47,7 +47,7 @@ public class IndexConfiguration {
 
   @Bean
   IndexBackups indexBackups(S3Storage s3, LuceneChunkIndex index, ServiceProperties properties, Clock clock) {
-    return new S3IndexBackups(new com.bmo.learning.ingestion.backup.IndexBackups(s3, BackupSettings.defaults()),
+    return new S3IndexBackups(new com.bmo.learning.search.backup.IndexBackups(s3, BackupSettings.defaults()),
         index, properties.buckets().backups(), clock);
   }
 }

@@ -1,12 +1,12 @@
 package com.bmo.learning.service.index;
 
 import com.bmo.learning.ingestion.MetadataKeys;
-import com.bmo.learning.ingestion.embedding.BatchEmbedder;
-import com.bmo.learning.ingestion.index.ChunkFilter;
-import com.bmo.learning.ingestion.index.IndexSettings;
-import com.bmo.learning.ingestion.index.LuceneVectorIndex;
-import com.bmo.learning.ingestion.index.SearchHit;
-import com.bmo.learning.ingestion.index.SemanticIndex;
+import com.bmo.learning.search.embedding.BatchEmbedder;
+import com.bmo.learning.search.index.ChunkFilter;
+import com.bmo.learning.search.index.IndexSettings;
+import com.bmo.learning.search.index.LuceneVectorIndex;
+import com.bmo.learning.search.index.SearchHit;
+import com.bmo.learning.search.index.SemanticIndex;
 import com.bmo.learning.service.ingestion.Chunk;
 import com.bmo.learning.service.search.ChunkHit;
 import com.bmo.learning.service.search.ChunkIndex;

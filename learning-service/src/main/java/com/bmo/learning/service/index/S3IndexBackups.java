@@ -1,9 +1,9 @@
 package com.bmo.learning.service.index;
 
-import com.bmo.learning.ingestion.backup.BackupInfo;
-import com.bmo.learning.ingestion.backup.BackupResult;
-import com.bmo.learning.ingestion.backup.BackupType;
-import com.bmo.learning.ingestion.backup.RestoreResult;
+import com.bmo.learning.search.backup.BackupInfo;
+import com.bmo.learning.search.backup.BackupResult;
+import com.bmo.learning.search.backup.BackupType;
+import com.bmo.learning.search.backup.RestoreResult;
 import com.bmo.learning.service.backup.BackupKind;
 import com.bmo.learning.service.backup.BackupNotFoundException;
 import com.bmo.learning.service.backup.BackupRecord;
@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * {@link IndexBackups} on learning-ingestion's backups, in the backups bucket under
+ * {@link IndexBackups} on learning-search's backups, in the backups bucket under
  * {@code index/{collection}/}: full backups as {@code full/{time}.tar.gz}, incremental ones as manifests in
  * the repository {@code incremental/} (index files shared between backups, uploaded once).
  */
@@ -24,13 +24,13 @@ public final class S3IndexBackups implements IndexBackups {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
-  private final com.bmo.learning.ingestion.backup.IndexBackups backups;
+  private final com.bmo.learning.search.backup.IndexBackups backups;
   private final LuceneChunkIndex index;
   private final String bucket;
   private final String prefix;
   private final Clock clock;
 
-  public S3IndexBackups(com.bmo.learning.ingestion.backup.IndexBackups backups, LuceneChunkIndex index,
+  public S3IndexBackups(com.bmo.learning.search.backup.IndexBackups backups, LuceneChunkIndex index,
       String bucket, Clock clock) {
     this.backups = backups;
     this.index = index;
@@ -61,7 +61,7 @@ public final class S3IndexBackups implements IndexBackups {
     }
     try {
       backups.describe(bucket, key);
-    } catch (com.bmo.learning.ingestion.backup.BackupNotFoundException e) {
+    } catch (com.bmo.learning.search.backup.BackupNotFoundException e) {
       throw new BackupNotFoundException(key, e);
     }
     RestoreResult result = index.replaceDirectory(dir -> backups.restore(bucket, key, dir, true));

@@ -4,7 +4,7 @@ import com.bmo.learning.service.ingestion.Chunk;
 import java.util.List;
 
 /**
- * The searchable index as the service uses it (module learning-ingestion's embeddings and vector index
+ * The searchable index as the service uses it (module learning-search's embeddings and vector index
  * behind an adapter). Thread-safe.
  */
 public interface ChunkIndex {

@@ -1,7 +1,0 @@
-package com.bmo.learning.ingestion.backup;
-
-import java.nio.file.Path;
-
-/** What an extraction wrote. */
-public record ExtractionResult(Path target, int files, int directories, long bytes) {
-}

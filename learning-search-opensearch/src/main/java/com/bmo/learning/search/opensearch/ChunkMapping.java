@@ -1,0 +1,67 @@
+package com.bmo.learning.search.opensearch;
+
+import java.util.Map;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
+import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch.indices.IndexSettings;
+
+/**
+ * The mapping of a chunk document: BM25 text fields, keyword fields for filters and a {@code knn_vector}
+ * (Lucene engine, HNSW, cosine). Its version is stored in the index's {@code _meta}; an index with another
+ * version or dimension is refused, never written to.
+ */
+final class ChunkMapping {
+
+  /** Raise on any change that needs a re-index; an existing index with another version is refused. */
+  static final int VERSION = 1;
+
+  static final String CHUNK_ID = "chunk_id";
+  static final String DOCUMENT_ID = "document_id";
+  static final String SOURCE_URI = "source_uri";
+  static final String TEXT = "text";
+  static final String TITLE = "title";
+  static final String HEADING_PATH = "heading_path";
+  static final String PAGE = "page";
+  static final String PAGE_END = "page_end";
+  /** Every metadata value as a keyword (its string form), for filters: {@code metadata.course}. */
+  static final String METADATA = "metadata";
+  static final String VECTOR = "vector";
+
+  static final String META_VERSION = "mapping_version";
+  static final String META_DIMENSION = "dimension";
+
+  /** HNSW graph parameters (the k-NN plugin's defaults, written down so a change is a mapping change). */
+  static final int HNSW_M = 16;
+  static final int HNSW_EF_CONSTRUCTION = 100;
+
+  private ChunkMapping() {
+  }
+
+  static TypeMapping mapping(int dimension) {
+    return TypeMapping.of(m -> m
+        .meta(Map.of(META_VERSION, JsonData.of(VERSION), META_DIMENSION, JsonData.of(dimension)))
+        // A field the mapping does not name is a bug in the writer: refuse it instead of guessing a type.
+        .dynamic(DynamicMapping.Strict)
+        .dynamicTemplates(Map.of("metadata_as_keywords", org.opensearch.client.opensearch._types.mapping.DynamicTemplate
+            .of(t -> t.pathMatch(METADATA + ".*").mapping(p -> p.keyword(k -> k.ignoreAbove(1024))))))
+        .properties(CHUNK_ID, p -> p.keyword(k -> k))
+        .properties(DOCUMENT_ID, p -> p.keyword(k -> k))
+        .properties(SOURCE_URI, p -> p.keyword(k -> k))
+        .properties(TEXT, p -> p.text(t -> t))
+        .properties(TITLE, p -> p.text(t -> t))
+        .properties(HEADING_PATH, p -> p.text(t -> t))
+        .properties(PAGE, p -> p.integer(i -> i))
+        .properties(PAGE_END, p -> p.integer(i -> i))
+        .properties(METADATA, p -> p.object(o -> o.dynamic(DynamicMapping.True)))
+        .properties(VECTOR, p -> p.knnVector(v -> v.dimension(dimension)
+            .method(me -> me.name("hnsw").engine("lucene").spaceType("cosinesimil")
+                .parameters(Map.of("m", JsonData.of(HNSW_M), "ef_construction", JsonData.of(HNSW_EF_CONSTRUCTION)))))));
+  }
+
+  static IndexSettings settings(OpenSearchSettings settings) {
+    return IndexSettings.of(s -> s.knn(true)
+        .numberOfShards(Integer.toString(settings.shards()))
+        .numberOfReplicas(Integer.toString(settings.replicas())));
+  }
+}
