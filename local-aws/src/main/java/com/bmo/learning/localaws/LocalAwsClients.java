@@ -3,7 +3,6 @@ package com.bmo.learning.localaws;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -27,14 +26,7 @@ public final class LocalAwsClients {
    * No shared config/credentials file: a developer's {@code ~/.aws/config} (profile, retry mode,
    * checksum settings) must not change what a local test does.
    */
-  /**
-   * Set on every client made here: calls by tooling (test set-up and clean-up, endpoint seeding), which
-   * the least-privilege check ({@code junit.iam.AwsOperationRecorder}) leaves out of the code's calls.
-   */
-  public static final ExecutionAttribute<Boolean> TOOLING_CLIENT = new ExecutionAttribute<>("LocalAwsToolingClient");
-
   private static final ClientOverrideConfiguration ISOLATED = ClientOverrideConfiguration.builder()
-      .putExecutionAttribute(TOOLING_CLIENT, Boolean.TRUE)
       .defaultProfileFile(ProfileFile.builder()
           .content(new ByteArrayInputStream(new byte[0]))
           .type(ProfileFile.Type.CONFIGURATION)

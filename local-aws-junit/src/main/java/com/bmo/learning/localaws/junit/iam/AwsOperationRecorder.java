@@ -1,12 +1,12 @@
 package com.bmo.learning.localaws.junit.iam;
 
-import com.bmo.learning.localaws.LocalAwsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,9 +24,8 @@ import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueR
  * Records every AWS operation the code under test performs (service, operation, resource ARN) into the file
  * named by the system property {@value #FILE_PROPERTY}, for {@link PolicyCheck} to compare with the IAM
  * policy. Registered for every SDK client of a test JVM through the SDK's global
- * {@code execution.interceptors} file; inert when the property is not set. Calls by clients of
- * {@link LocalAwsClients} (the harness's set-up and clean-up, endpoint seeding) are not the code's and are
- * left out. Each operation is recorded when it starts, whether it then succeeds or not: a call that fails
+ * {@code execution.interceptors} file; inert when the property is not set. Only calls the code under test
+ * makes count (see {@link #calledByTheCode()}): not the tests' own set-up, not the harness's clean-up. Each operation is recorded when it starts, whether it then succeeds or not: a call that fails
  * still needed the permission.
  */
 public final class AwsOperationRecorder implements ExecutionInterceptor {
@@ -37,6 +36,7 @@ public final class AwsOperationRecorder implements ExecutionInterceptor {
   /** Suffix of the operation recorded for a copy's source object. */
   static final String SOURCE = "(source)";
 
+  private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
   private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
   private static final Object LOCK = new Object();
   private static boolean truncated;
@@ -44,7 +44,7 @@ public final class AwsOperationRecorder implements ExecutionInterceptor {
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     String file = System.getProperty(FILE_PROPERTY);
-    if (file == null || file.isBlank() || Boolean.TRUE.equals(attributes.getAttribute(LocalAwsClients.TOOLING_CLIENT))) {
+    if (file == null || file.isBlank() || !calledByTheCode()) {
       return;
     }
     String service = attributes.getAttribute(AwsExecutionAttribute.SERVICE_NAME);
@@ -62,13 +62,40 @@ public final class AwsOperationRecorder implements ExecutionInterceptor {
     }
   }
 
+  /**
+   * Whether the project code nearest to this call on the stack is the code under test: a class of the
+   * project that is neither test code (loaded from {@code test-classes}) nor the harness or the endpoint
+   * ({@code com.bmo.learning.localaws}). So a library call is recorded even when the test handed the library
+   * the harness's client, while a test's own set-up and assertions, the harness's clean-up and endpoint
+   * seeding are not.
+   */
+  static boolean calledByTheCode() {
+    return STACK.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+        .filter(c -> c != AwsOperationRecorder.class && c.getName().startsWith("com.bmo.learning."))
+        .findFirst()
+        .map(AwsOperationRecorder::isCodeUnderTest)
+        .orElse(false));
+  }
+
+  private static boolean isCodeUnderTest(Class<?> type) {
+    if (type.getName().startsWith("com.bmo.learning.localaws.")) {
+      return false;
+    }
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    return source == null || source.getLocation() == null
+        || !source.getLocation().toString().contains("/test-classes/");
+  }
+
   /** The operation on each resource a request acts on (a copy's source is an operation of its own). */
   static List<AwsOperation> operations(String service, String operation, SdkRequest request, String region) {
     List<AwsOperation> ops = new ArrayList<>();
-    if ("S3".equals(service)) {
+    String prefix = IamActions.prefix(service);
+    if ("s3".equals(prefix)) {
       String bucket = field(request, "Bucket");
       if (bucket == null) {
-        return List.of(new AwsOperation(service, operation, "*"));
+        // ListBuckets acts on *; a presigner's request (no bucket field here) signs a GET/PUT whose
+        // permission the same object's own calls already show.
+        return "ListBuckets".equals(operation) ? List.of(new AwsOperation(service, operation, "*")) : List.of();
       }
       if (request instanceof DeleteObjectsRequest delete && delete.delete() != null) {
         delete.delete().objects().forEach(o ->
@@ -84,7 +111,7 @@ public final class AwsOperationRecorder implements ExecutionInterceptor {
       }
       return ops;
     }
-    if ("Secrets Manager".equals(service)) {
+    if ("secretsmanager".equals(prefix)) {
       if (request instanceof BatchGetSecretValueRequest batch && batch.hasSecretIdList()) {
         return batch.secretIdList().stream()
             .map(id -> new AwsOperation(service, operation, secretArn(id, region))).toList();

@@ -43,10 +43,11 @@ final class IamActions {
   }
 
   static List<Permission> of(AwsOperation op) {
-    if ("S3".equals(op.service())) {
+    String service = prefix(op.service());
+    if ("s3".equals(service)) {
       return s3(op);
     }
-    if ("Secrets Manager".equals(op.service())) {
+    if ("secretsmanager".equals(service)) {
       String action = "secretsmanager:" + op.operation();
       if ("BatchGetSecretValue".equals(op.operation()) && !"*".equals(op.resource())) {
         // One GetSecretValue per secret, and BatchGetSecretValue itself on *.
@@ -54,8 +55,12 @@ final class IamActions {
       }
       return List.of(new Permission(action, op.resource()));
     }
-    return List.of(new Permission(op.service().toLowerCase(java.util.Locale.ROOT).replace(" ", "") + ":"
-        + op.operation(), op.resource()));
+    return List.of(new Permission(service + ":" + op.operation(), op.resource()));
+  }
+
+  /** IAM's service prefix from the SDK's service name ({@code S3}, {@code SecretsManager}, {@code Secrets Manager}). */
+  static String prefix(String sdkServiceName) {
+    return sdkServiceName.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
   }
 
   private static List<Permission> s3(AwsOperation op) {

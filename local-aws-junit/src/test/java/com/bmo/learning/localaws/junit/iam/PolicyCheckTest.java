@@ -55,8 +55,8 @@ class PolicyCheckTest {
   void secretsUnderTheHarnessPrefixStandForTheServicesSecrets() {
     String arn = AwsOperationRecorder.secretArn("it/k3j9/api-keys", "us-east-1");
     PolicyCheck.Report report = new PolicyCheck(POLICY, Map.of(), "svc").check(Map.of("svc", Set.of(
-        new AwsOperation("Secrets Manager", "GetSecretValue", arn),
-        new AwsOperation("Secrets Manager", "GetSecretValue",
+        new AwsOperation("SecretsManager", "GetSecretValue", arn),
+        new AwsOperation("SecretsManager", "GetSecretValue",
             AwsOperationRecorder.secretArn("other/app/key", "us-east-1")))));
     assertThat(report.missing()).extracting(PolicyCheck.Missing::resource)
         .containsExactly("arn:aws:secretsmanager:us-east-1:000000000000:secret:other/app/key");
@@ -64,7 +64,7 @@ class PolicyCheckTest {
 
   @Test
   void libraryOnlyActionsAreExcusedOutsideTheServiceButNotInIt() {
-    AwsOperation create = new AwsOperation("Secrets Manager", "CreateSecret",
+    AwsOperation create = new AwsOperation("SecretsManager", "CreateSecret",
         AwsOperationRecorder.secretArn("it/k3j9/x", "us-east-1"));
     PolicyCheck check = new PolicyCheck(POLICY, Map.of("secretsmanager:CreateSecret", "operators' tooling"),
         "learning-service");
@@ -81,6 +81,12 @@ class PolicyCheckTest {
     assertThatThrownBy(() -> IamPolicy.parse("""
         {"Statement": [{"Effect": "Allow", "NotAction": "s3:*", "Resource": "*"}]}"""))
         .hasMessageContaining("NotAction");
+  }
+
+  @Test
+  void aTestsOwnCallsAreNotTheCodes() {
+    // Called from here, a class in test-classes: what a test does to arrange or check is not recorded.
+    assertThat(AwsOperationRecorder.calledByTheCode()).isFalse();
   }
 
   @Test
