@@ -2,6 +2,7 @@ package com.bmo.learning.service.api;
 
 import com.bmo.learning.service.documents.Document;
 import com.bmo.learning.service.documents.DocumentStatus;
+import com.bmo.learning.service.documents.IngestionState;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -18,9 +19,31 @@ public record DocumentView(UUID id, DocumentStatus status, String fileName, Stri
     Instant failedAt, String statusUrl) {
 
   public static DocumentView of(Document d) {
+    Integer chunkCount = null;
+    String error = null;
+    Instant startedAt = null;
+    Instant indexedAt = null;
+    Instant failedAt = null;
+    // Java 17: no pattern matching in switch yet; the sealed interface keeps this list complete.
+    IngestionState state = d.state();
+    if (state instanceof IngestionState.Pending p) {
+      error = p.lastError();
+      startedAt = p.lastStartedAt();
+    } else if (state instanceof IngestionState.Processing p) {
+      error = p.lastError();
+      startedAt = p.startedAt();
+    } else if (state instanceof IngestionState.Indexed i) {
+      chunkCount = i.chunkCount();
+      startedAt = i.startedAt();
+      indexedAt = i.indexedAt();
+    } else if (state instanceof IngestionState.Failed f) {
+      error = f.reason();
+      startedAt = f.lastStartedAt();
+      failedAt = f.failedAt();
+    }
     return new DocumentView(d.id(), d.status(), d.fileName(), d.contentType(), d.size(), d.course(),
-        d.learnerId(), d.metadata(), d.sourceUri(), d.chunkCount(), d.attempts(), d.lastError(),
-        d.createdAt(), d.updatedAt(), d.startedAt(), d.indexedAt(), d.failedAt(), statusUrl(d.id()));
+        d.learnerId(), d.metadata(), d.sourceUri(), chunkCount, d.attempts(), error, d.createdAt(),
+        d.updatedAt(), startedAt, indexedAt, failedAt, statusUrl(d.id()));
   }
 
   public static String statusUrl(UUID id) {

@@ -155,26 +155,35 @@ public class DocumentRepository {
   }
 
   private Document map(ResultSet rs, int row) throws SQLException {
-    return new Document(
-        rs.getObject("id", UUID.class),
-        DocumentStatus.valueOf(rs.getString("status")),
-        DocumentOrigin.valueOf(rs.getString("origin")),
-        rs.getString("bucket"),
-        rs.getString("object_key"),
-        rs.getString("file_name"),
-        rs.getString("content_type"),
-        (Long) rs.getObject("size_bytes"),
-        rs.getString("course"),
-        rs.getString("learner_id"),
-        fromJson(rs.getString("metadata")),
-        (Integer) rs.getObject("chunk_count"),
-        rs.getInt("attempts"),
-        rs.getString("last_error"),
-        instant(rs, "created_at"),
-        instant(rs, "updated_at"),
-        instant(rs, "started_at"),
-        instant(rs, "indexed_at"),
-        instant(rs, "failed_at"));
+    return Document.builder()
+        .id(rs.getObject("id", UUID.class))
+        .origin(DocumentOrigin.valueOf(rs.getString("origin")))
+        .bucket(rs.getString("bucket"))
+        .key(rs.getString("object_key"))
+        .fileName(rs.getString("file_name"))
+        .contentType(rs.getString("content_type"))
+        .size((Long) rs.getObject("size_bytes"))
+        .course(rs.getString("course"))
+        .learnerId(rs.getString("learner_id"))
+        .metadata(fromJson(rs.getString("metadata")))
+        .state(state(rs))
+        .attempts(rs.getInt("attempts"))
+        .createdAt(instant(rs, "created_at"))
+        .updatedAt(instant(rs, "updated_at"))
+        .build();
+  }
+
+  /** The row's status with the columns that status fills (the mark* updates keep them consistent). */
+  private static IngestionState state(ResultSet rs) throws SQLException {
+    String lastError = rs.getString("last_error");
+    Instant startedAt = instant(rs, "started_at");
+    return switch (DocumentStatus.valueOf(rs.getString("status"))) {
+      case PENDING -> new IngestionState.Pending(lastError, startedAt);
+      case PROCESSING -> new IngestionState.Processing(startedAt, lastError);
+      case INDEXED -> new IngestionState.Indexed(rs.getInt("chunk_count"), startedAt, instant(rs, "indexed_at"));
+      case FAILED -> new IngestionState.Failed(lastError == null ? "unknown" : lastError, startedAt,
+          instant(rs, "failed_at"));
+    };
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -95,9 +95,9 @@ public class DocumentService {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the uploaded file", e);
     }
-    Document doc = new Document(id, DocumentStatus.PENDING, DocumentOrigin.UPLOAD, bucket, key, safeName,
-        type.contentType(), file.size(), metadata.course(), metadata.learnerId(), metadata.extra(), null, 0,
-        null, now, now, null, null, null);
+    Document doc = Document.builder().id(id).origin(DocumentOrigin.UPLOAD).bucket(bucket).key(key)
+        .fileName(safeName).contentType(type.contentType()).size(file.size()).metadata(metadata)
+        .createdAt(now).build();
     try {
       tx.executeWithoutResult(status -> {
         documents.insert(doc);
@@ -199,9 +199,8 @@ public class DocumentService {
       }
       UUID id = UUID.randomUUID();
       String name = key.substring(key.lastIndexOf('/') + 1);
-      Document doc = new Document(id, DocumentStatus.PENDING, DocumentOrigin.S3, bucket, key,
-          FileNames.sanitize(name), null, null, metadata.course(), metadata.learnerId(), metadata.extra(),
-          null, 0, null, now, now, null, null, null);
+      Document doc = Document.builder().id(id).origin(DocumentOrigin.S3).bucket(bucket).key(key)
+          .fileName(FileNames.sanitize(name)).metadata(metadata).createdAt(now).build();
       documents.insert(doc);
       documents.recordEtag(id, etag);
       queue.enqueue(id);

@@ -7,12 +7,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Service instances started and stopped by a test itself, each with its own scheduler name. */
-final class ServiceInstances {
+public final class ServiceInstances {
 
   private ServiceInstances() {
   }
 
-  static ConfigurableApplicationContext start(TestEnvironment env, String name, Class<?>... extraConfiguration) {
+  public static ConfigurableApplicationContext start(TestEnvironment env, String name, Class<?>... extraConfiguration) {
     Map<String, Object> properties = new LinkedHashMap<>(env.properties());
     properties.remove("spring.profiles.active");
     properties.put("server.port", "0");
@@ -26,7 +26,7 @@ final class ServiceInstances {
     return new SpringApplicationBuilder(sources).profiles("it").run(args);
   }
 
-  static String url(ConfigurableApplicationContext ctx) {
+  public static String url(ConfigurableApplicationContext ctx) {
     return "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
   }
 }

@@ -10,13 +10,13 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** Lesson documents made on the fly: real PDFs written with PDFBox, one text per page. */
-final class TestDocuments {
+public final class TestDocuments {
 
   private TestDocuments() {
   }
 
   /** A PDF with one page per argument; long texts are wrapped over lines. */
-  static byte[] pdf(String... pages) {
+  public static byte[] pdf(String... pages) {
     try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
       for (String text : pages) {

@@ -15,10 +15,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * API-key secret (a user key and an admin key, stored hashed as in production), plus a database and an
  * index directory. One per group of application contexts that may share jobs.
  */
-record TestEnvironment(String name, LocalAwsTarget aws, String documentsBucket, String backupsBucket,
+public record TestEnvironment(String name, LocalAwsTarget aws, String documentsBucket, String backupsBucket,
     String userKey, String adminKey, String jdbcUrl, Path indexDirectory) {
 
-  static TestEnvironment create(String name, LocalAwsTarget aws, S3Client s3, SecretsManagerClient sm) {
+  public static TestEnvironment create(String name, LocalAwsTarget aws, S3Client s3, SecretsManagerClient sm) {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     String env = "it-" + name + "-" + suffix;
     String documents = "it-docs-" + name + "-" + suffix;
@@ -41,7 +41,7 @@ record TestEnvironment(String name, LocalAwsTarget aws, String documentsBucket, 
   }
 
   /** The service's configuration for this environment. */
-  Map<String, Object> properties() {
+  public Map<String, Object> properties() {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("spring.profiles.active", "it");
     p.put("learning.environment", name);

@@ -13,7 +13,7 @@ import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.documents.Document;
 import com.bmo.learning.service.documents.DocumentOrigin;
 import com.bmo.learning.service.documents.DocumentRepository;
-import com.bmo.learning.service.documents.DocumentStatus;
+import com.bmo.learning.service.documents.IngestionState;
 import com.bmo.learning.service.ingestion.Chunk;
 import com.bmo.learning.service.ingestion.DocumentIngestor;
 import com.bmo.learning.service.ingestion.UnprocessableDocumentException;
@@ -41,8 +41,9 @@ class IngestionJobTest {
       new ServiceProperties.Jobs(3, Duration.ofMillis(10), 2.0), null, null);
 
   private Document attempt(int n) {
-    return new Document(id, DocumentStatus.PROCESSING, DocumentOrigin.UPLOAD, "b", "k/a.pdf", "a.pdf",
-        "application/pdf", 1L, "c", null, Map.of(), null, n, null, clock.instant(), clock.instant(), null, null, null);
+    return Document.builder().id(id).origin(DocumentOrigin.UPLOAD).bucket("b").key("k/a.pdf").fileName("a.pdf")
+        .contentType("application/pdf").size(1L).course("c")
+        .state(new IngestionState.Processing(clock.instant(), null)).attempts(n).createdAt(clock.instant()).build();
   }
 
   private IngestionJob job(DocumentIngestor ingestor, int attempt) {

@@ -1,4 +1,4 @@
-package com.bmo.learning.service.local;
+package com.bmo.learning.local;
 
 import com.bmo.learning.localaws.LocalAwsEndpoint;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

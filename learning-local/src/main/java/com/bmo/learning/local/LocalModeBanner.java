@@ -1,19 +1,23 @@
-package com.bmo.learning.service.local;
+package com.bmo.learning.local;
 
 import com.bmo.learning.service.config.ServiceProperties;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
 /**
  * In local mode, prints where the service is and ready-to-paste commands with the demo keys. Printed to
  * the console on purpose, not logged: these are local throw-away keys, and logs never carry keys.
  */
-@Component
 public class LocalModeBanner implements ApplicationListener<ApplicationReadyEvent> {
+
+  /** Shipped with the repository (not seeded), so the printed upload works as printed. */
+  static final String UPLOAD_EXAMPLE = "learning-local/examples/percentages.md";
 
   private final ObjectProvider<LocalInfrastructure> infrastructure;
   private final ServiceProperties properties;
@@ -24,6 +28,17 @@ public class LocalModeBanner implements ApplicationListener<ApplicationReadyEven
     this.infrastructure = infrastructure;
     this.properties = properties;
     this.env = env;
+  }
+
+  /** A lesson the repository ships, as a path from the working directory (the repository root under spring-boot:run). */
+  static String uploadExample() {
+    Path cwd = Path.of("").toAbsolutePath();
+    for (String candidate : List.of(UPLOAD_EXAMPLE, UPLOAD_EXAMPLE.substring("learning-local/".length()))) {
+      if (Files.isRegularFile(cwd.resolve(candidate))) {
+        return candidate;
+      }
+    }
+    return "your-lesson.pdf";
   }
 
   @Override
@@ -46,9 +61,9 @@ public class LocalModeBanner implements ApplicationListener<ApplicationReadyEven
     out.println("Sample lessons:   s3://" + properties.buckets().documents() + "/" + LocalSampleLessons.PREFIX
         + " (queued for ingestion)");
     out.println();
-    out.println("Upload a lesson:");
-    out.println("  curl -s -H 'X-API-Key: " + local.userKey() + "' -F file=@lesson.pdf -F course=math-101 "
-        + url + "/api/v1/documents");
+    out.println("Upload a lesson (PDF, Markdown, HTML or text):");
+    out.println("  curl -s -H 'X-API-Key: " + local.userKey() + "' -F file=@" + uploadExample()
+        + " -F course=math-101 " + url + "/api/v1/documents");
     out.println("Search:");
     out.println("  curl -s -H 'X-API-Key: " + local.userKey() + "' -H 'Content-Type: application/json' "
         + "-d '{\"query\":\"how do I add fractions?\",\"k\":3}' " + url + "/api/v1/search");

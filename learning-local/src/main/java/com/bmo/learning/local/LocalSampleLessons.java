@@ -1,4 +1,4 @@
-package com.bmo.learning.service.local;
+package com.bmo.learning.local;
 
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.documents.DocumentMetadata;
@@ -9,10 +9,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 
 /** In local mode, queues the seeded sample lessons for ingestion once the service is up, so search has content. */
-@Component
 public class LocalSampleLessons implements ApplicationListener<ApplicationReadyEvent> {
 
   public static final String PREFIX = "samples/";

@@ -1,4 +1,4 @@
-package com.bmo.learning.service.local;
+package com.bmo.learning.local;
 
 import com.bmo.learning.localaws.LocalAwsEndpoint;
 import com.bmo.learning.localaws.init.InitSpec;

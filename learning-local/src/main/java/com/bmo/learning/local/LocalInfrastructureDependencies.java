@@ -1,4 +1,4 @@
-package com.bmo.learning.service.local;
+package com.bmo.learning.local;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;

@@ -3,8 +3,8 @@ package com.bmo.learning.service.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.bmo.learning.service.LearningServiceApplication;
-import com.bmo.learning.service.local.LocalInfrastructure;
+import com.bmo.learning.local.LearningLocalApplication;
+import com.bmo.learning.local.LocalInfrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -34,7 +33,7 @@ class LocalModeIT {
     ConfigurableApplicationContext ctx;
     System.setOut(new PrintStream(printed, true, "UTF-8"));
     try {
-      ctx = SpringApplication.run(LearningServiceApplication.class, "--server.port=0",
+      ctx = LearningLocalApplication.run("--server.port=0",
           "--learning.local.aws.port=0", "--learning.upload.max-size=40MB");
     } finally {
       System.setOut(console);
@@ -49,13 +48,22 @@ class LocalModeIT {
       String url = "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
       assertThat(banner).contains("Service:          " + url)
           .contains("Demo user key:    " + local.userKey())
-          .contains("curl -s -H 'X-API-Key: " + local.userKey() + "' -F file=@lesson.pdf")
+          .contains("curl -s -H 'X-API-Key: " + local.userKey() + "' -F file=@")
           .contains(url + "/api/v1/search");
       assertThat(local.userKey()).isNotEqualTo(local.adminKey());
 
       TestEnvironment env = new TestEnvironment("local", null, "bmo-learning-documents", "bmo-learning-backups",
           local.userKey(), local.adminKey(), null, null);
       ApiClient api = new ApiClient(url, env);
+
+      // The printed upload example names a file the repository ships, as a path from the working directory.
+      java.util.regex.Matcher example = java.util.regex.Pattern.compile("-F file=@(\\S+)").matcher(banner);
+      assertThat(example.find()).isTrue();
+      Path shipped = Path.of(example.group(1));
+      assertThat(shipped).isRegularFile();
+      ApiClient.Response uploaded = api.upload(shipped.getFileName().toString(), Files.readAllBytes(shipped),
+          Map.of("course", "math-101"));
+      assertThat(uploaded.status()).isEqualTo(202);
       await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/documents?course=samples&status=INDEXED")
           .body().path("total").asInt() == 3);
       JsonNode top = api.search("How do I add two fractions?", 1, null).body().path("hits").get(0);
