@@ -45,7 +45,13 @@ final class ExternalProcess implements AutoCloseable {
       if (directory != null) {
         builder.directory(directory.toFile());
       }
-      return new ExternalProcess(name, builder.start(), log);
+      Process process = builder.start();
+      // Should this JVM end without closing it (a killed build), the process must not outlive it.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }, name + "-stop"));
+      return new ExternalProcess(name, process, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + " (" + command.get(0) + ")", e);
     }
