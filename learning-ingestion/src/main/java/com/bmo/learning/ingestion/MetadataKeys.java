@@ -35,9 +35,19 @@ public final class MetadataKeys {
   public static final String LAST_MODIFIED = "last_modified";
   /** UUID from source URI and version: the same for every chunk of one version of one file. */
   public static final String DOCUMENT_ID = "document_id";
-  /** 1-based page number (PDF, one document per page). */
+  /** 1-based number of the (first) page a document or chunk comes from (PDF). */
   public static final String PAGE = "page";
+  /** 1-based number of the last page of a chunk that spans pages (PDF); absent when it is on one page. */
+  public static final String PAGE_END = "page_end";
+  /**
+   * The headings above a document part or chunk, starting with the document title and joined by
+   * {@value com.bmo.learning.ingestion.parse.HeadingPath#SEPARATOR}: "Manual › 5 Arrays › 5.1 Arrays".
+   */
+  public static final String HEADING_PATH = "heading_path";
+  /** 0-based number of the section a document part belongs to; chunks never cross sections. */
+  public static final String SECTION_INDEX = "section_index";
   public static final String PAGE_COUNT = "page_count";
+  /** The document's title (PDF info, first heading, HTML title); the file name when it has none. */
   public static final String TITLE = "title";
   /** Charset the text was decoded with (text, Markdown, HTML). */
   public static final String CHARSET = "charset";
@@ -54,7 +64,7 @@ public final class MetadataKeys {
 
   public static final Set<String> RESERVED = Set.of(SOURCE_URI, SOURCE_TYPE, BUCKET, KEY, PATH, FILE_NAME,
       ETAG, VERSION_ID, CONTENT_SHA256, CONTENT_TYPE, DOCUMENT_TYPE, SIZE, LAST_MODIFIED, DOCUMENT_ID, PAGE,
-      PAGE_COUNT, TITLE, CHARSET, CHUNK_INDEX, CHUNK_COUNT, CHUNK_ID, SPLITTER_INDEX);
+      PAGE_END, HEADING_PATH, SECTION_INDEX, PAGE_COUNT, TITLE, CHARSET, CHUNK_INDEX, CHUNK_COUNT, CHUNK_ID, SPLITTER_INDEX);
 
   private MetadataKeys() {
   }

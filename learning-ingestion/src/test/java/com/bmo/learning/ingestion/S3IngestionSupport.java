@@ -1,5 +1,7 @@
 package com.bmo.learning.ingestion;
 
+import com.bmo.learning.aws.s3.S3Uri;
+
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.S3StorageConfig;
 import com.bmo.learning.aws.s3.UploadOptions;

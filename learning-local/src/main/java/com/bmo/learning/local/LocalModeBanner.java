@@ -1,5 +1,6 @@
 package com.bmo.learning.local;
 
+import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.service.config.ServiceProperties;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public class LocalModeBanner implements ApplicationListener<ApplicationReadyEven
     }
     out.println("Demo user key:    " + local.userKey());
     out.println("Demo admin key:   " + local.adminKey());
-    out.println("Sample lessons:   s3://" + properties.buckets().documents() + "/" + LocalSampleLessons.PREFIX
+    out.println("Sample lessons:   " + S3Uri.of(properties.buckets().documents(), LocalSampleLessons.PREFIX)
         + " (queued for ingestion)");
     out.println();
     out.println("Upload a lesson (PDF, Markdown, HTML or text):");

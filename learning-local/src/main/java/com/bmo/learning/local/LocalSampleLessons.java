@@ -1,5 +1,6 @@
 package com.bmo.learning.local;
 
+import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.documents.DocumentMetadata;
 import com.bmo.learning.service.documents.DocumentService;
@@ -37,7 +38,7 @@ public class LocalSampleLessons implements ApplicationListener<ApplicationReadyE
       return;
     }
     try {
-      int n = documents.ingestExisting("s3://" + properties.buckets().documents() + "/" + PREFIX,
+      int n = documents.ingestExisting(S3Uri.of(properties.buckets().documents(), PREFIX).toEncodedString(),
           new DocumentMetadata("samples", null, java.util.Map.of())).size();
       LOG.info("{} sample lessons queued for ingestion", n);
     } catch (RuntimeException e) {

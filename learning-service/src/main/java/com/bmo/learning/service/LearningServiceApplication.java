@@ -2,13 +2,15 @@ package com.bmo.learning.service;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The documents service: upload API, durable ingestion jobs, search and backups. Runs in profile
  * {@code local} unless told otherwise (see README).
  */
-@SpringBootApplication
+// API keys are the only credentials: no generated user/password (UserDetailsServiceAutoConfiguration).
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class LearningServiceApplication {
 

@@ -3,7 +3,7 @@ package com.bmo.learning.benchmarks.ingestion;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.S3StorageConfig;
 import com.bmo.learning.aws.s3.UploadOptions;
-import com.bmo.learning.ingestion.S3Uri;
+import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.ingestion.process.BatchResult;
 import com.bmo.learning.ingestion.process.DocumentProcessor;
 import com.bmo.learning.localaws.LocalAwsClients;
@@ -129,7 +129,7 @@ public class IngestionThroughputBenchmark {
 
   @Benchmark
   public int s3Prefix() {
-    return check(processor.processPrefix(S3Uri.parse("s3://" + BUCKET + "/corpus/"), "**/*.pdf", Map.of()));
+    return check(processor.processPrefix(S3Uri.of(BUCKET, "corpus/"), "**/*.pdf", Map.of()));
   }
 
   @Benchmark

@@ -3,7 +3,7 @@ package com.bmo.learning.benchmarks.ingestion;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.S3StorageConfig;
 import com.bmo.learning.aws.s3.UploadOptions;
-import com.bmo.learning.ingestion.S3Uri;
+import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.ingestion.process.BatchSummary;
 import com.bmo.learning.ingestion.process.DocumentProcessor;
 import com.bmo.learning.localaws.LocalAwsClients;

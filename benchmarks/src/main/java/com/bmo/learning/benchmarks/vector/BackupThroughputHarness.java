@@ -9,8 +9,8 @@ import com.bmo.learning.search.backup.ExtractionLimits;
 import com.bmo.learning.search.backup.IndexBackups;
 import com.bmo.learning.search.backup.RestoreResult;
 import com.bmo.learning.search.backup.SafeTarGzExtractor;
-import com.bmo.learning.search.index.IndexedChunk;
-import com.bmo.learning.search.index.LuceneVectorIndex;
+import com.bmo.learning.search.IndexedChunk;
+import com.bmo.learning.search.lucene.LuceneSearchIndex;
 import com.bmo.learning.localaws.LocalAwsClients;
 import com.bmo.learning.localaws.LocalAwsEndpoint;
 import java.io.IOException;
@@ -68,7 +68,7 @@ public final class BackupThroughputHarness {
             // S3Mock 4.x lacks full-object multipart checksums (adobe/S3Mock#2843); restores still
             // verify the archive end to end by its SHA-256.
             .multipartChecksum(MultipartChecksum.COMPOSITE).build());
-        LuceneVectorIndex index = LuceneVectorIndex.open("bench", live,
+        LuceneSearchIndex index = LuceneSearchIndex.open("bench", live,
             BenchIndex.settings(maxConn, beamWidth, 100))) {
       s3.createBucket(b -> b.bucket("bench-backups"));
       IndexBackups backups = new IndexBackups(storage, BackupSettings.defaults()

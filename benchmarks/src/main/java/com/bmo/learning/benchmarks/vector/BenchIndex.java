@@ -1,15 +1,14 @@
 package com.bmo.learning.benchmarks.vector;
 
-import com.bmo.learning.search.index.IndexSettings;
-import com.bmo.learning.search.index.IndexedChunk;
-import com.bmo.learning.search.index.LuceneVectorIndex;
-import dev.langchain4j.data.document.Metadata;
-import dev.langchain4j.data.segment.TextSegment;
+import com.bmo.learning.search.lucene.IndexSettings;
+import com.bmo.learning.search.IndexedChunk;
+import com.bmo.learning.search.lucene.LuceneSearchIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The benchmark corpus: {@code size} synthetic vectors in a Lucene index, built once and reused. */
 final class BenchIndex {
@@ -38,24 +37,25 @@ final class BenchIndex {
   static IndexedChunk chunk(SyntheticEmbeddings data, long stream, int i) {
     String id = "v" + stream + "-" + i;
     // 100 vectors per "document", two courses: realistic metadata, small stored text.
-    Metadata m = new Metadata().put("chunk_id", id).put("source_uri", "s3://bench/doc" + stream + "-"
-        + i / 100 + ".pdf").put("course", i % 2 == 0 ? "algebra" : "biology").put("page", i % 100);
-    return new IndexedChunk(id, TextSegment.from("chunk " + id, m), data.vector(stream, i));
+    String source = "s3://bench/doc" + stream + "-" + i / 100 + ".pdf";
+    Map<String, Object> m = Map.of("chunk_id", id, "source_uri", source, "course",
+        i % 2 == 0 ? "algebra" : "biology", "page", i % 100);
+    return new IndexedChunk(id, source, "chunk " + id, m, data.vector(stream, i));
   }
 
   /** Opens the index of {@code size} vectors under {@code root}, building it first if needed. */
-  static LuceneVectorIndex openOrBuild(Path root, int size, int maxConn, int beamWidth, int candidates)
+  static LuceneSearchIndex openOrBuild(Path root, int size, int maxConn, int beamWidth, int candidates)
       throws IOException {
     return openOrBuild(root, size, maxConn, beamWidth, candidates, false);
   }
 
-  static LuceneVectorIndex openOrBuild(Path root, int size, int maxConn, int beamWidth, int candidates,
+  static LuceneSearchIndex openOrBuild(Path root, int size, int maxConn, int beamWidth, int candidates,
       boolean uniform) throws IOException {
     Path dir = directory(root, size, maxConn, beamWidth, uniform);
     Path done = dir.resolveSibling(dir.getFileName() + ".complete");
     IndexSettings settings = settings(maxConn, beamWidth, candidates);
     if (Files.exists(done)) {
-      LuceneVectorIndex index = LuceneVectorIndex.open("bench", dir, settings);
+      LuceneSearchIndex index = LuceneSearchIndex.open("bench", dir, settings);
       if (index.count() == size) {
         System.out.printf("reusing index %s (%d vectors)%n", dir, size);
         return index;
@@ -64,7 +64,7 @@ final class BenchIndex {
     }
     deleteTree(dir);
     SyntheticEmbeddings data = new SyntheticEmbeddings(SEED, uniform);
-    LuceneVectorIndex index = LuceneVectorIndex.open("bench", dir, settings);
+    LuceneSearchIndex index = LuceneSearchIndex.open("bench", dir, settings);
     long started = System.nanoTime();
     List<IndexedChunk> all = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {

@@ -1,10 +1,10 @@
 package com.bmo.learning.benchmarks.vector;
 
+import com.bmo.learning.search.IndexedChunk;
 import com.bmo.learning.search.embedding.BatchEmbedder;
 import com.bmo.learning.search.embedding.EmbeddingModels;
-import com.bmo.learning.search.index.IndexSettings;
-import com.bmo.learning.search.index.LuceneVectorIndex;
-import com.bmo.learning.search.index.SemanticIndex;
+import com.bmo.learning.search.lucene.IndexSettings;
+import com.bmo.learning.search.lucene.LuceneSearchIndex;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
 import java.nio.file.Files;
@@ -52,14 +52,13 @@ public final class IngestionThroughputHarness {
       BenchIndex.deleteTree(dir);
       long embedNanos = 0;
       long pipelineNanos = 0;
-      try (LuceneVectorIndex index = LuceneVectorIndex.open("ingest", dir,
+      try (LuceneSearchIndex index = LuceneSearchIndex.open("ingest", dir,
           IndexSettings.defaults(embedder.dimension()))) {
-        SemanticIndex semantic = new SemanticIndex(embedder, index);
         for (Map.Entry<String, List<TextSegment>> document : documents.entrySet()) {
           long t0 = System.nanoTime();
           int embedded = embedder.embedAll(document.getValue()).size();
           long t1 = System.nanoTime();
-          int indexed = semantic.indexSource(document.getKey(), document.getValue());
+          int indexed = indexSource(embedder, index, document.getKey(), document.getValue());
           long t2 = System.nanoTime();
           if (embedded != indexed) {
             throw new IllegalStateException(embedded + " != " + indexed);
@@ -134,5 +133,17 @@ public final class IngestionThroughputHarness {
           m));
     }
     return documents;
+  }
+
+  /** What the service does with a document's chunks: embed them, then replace the document in the index. */
+  static int indexSource(BatchEmbedder embedder, LuceneSearchIndex index, String source,
+      List<TextSegment> segments) {
+    List<float[]> vectors = embedder.embedAll(segments);
+    List<IndexedChunk> chunks = new java.util.ArrayList<>(segments.size());
+    for (int i = 0; i < segments.size(); i++) {
+      chunks.add(IndexedChunk.of(segments.get(i), vectors.get(i)));
+    }
+    index.replaceSource(source, chunks);
+    return chunks.size();
   }
 }

@@ -1,8 +1,8 @@
 package com.bmo.learning.benchmarks.vector;
 
-import com.bmo.learning.search.index.LuceneVectorIndex;
-import com.bmo.learning.search.index.SearchHit;
-import com.bmo.learning.search.index.SearchRequest;
+import com.bmo.learning.search.lucene.LuceneSearchIndex;
+import com.bmo.learning.search.SearchHit;
+import com.bmo.learning.search.SearchQuery;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -34,7 +34,7 @@ public final class VectorSearchHarness {
     int k = 10;
 
     SyntheticEmbeddings data = new SyntheticEmbeddings(BenchIndex.SEED, uniform);
-    try (LuceneVectorIndex index = BenchIndex.openOrBuild(root, size, maxConn, beamWidth, candidates,
+    try (LuceneSearchIndex index = BenchIndex.openOrBuild(root, size, maxConn, beamWidth, candidates,
         uniform)) {
       float[][] corpus = new float[size][];
       for (int i = 0; i < size; i++) {
@@ -46,7 +46,7 @@ public final class VectorSearchHarness {
       }
       // Warm-up: JIT and page cache.
       for (int q = 0; q < Math.min(200, queries); q++) {
-        index.search(SearchRequest.of(qs[q], k));
+        index.search(SearchQuery.vector(qs[q], k));
         exactTopK(corpus, qs[q], k);
       }
       long[] hnswNanos = new long[queries];
@@ -54,7 +54,7 @@ public final class VectorSearchHarness {
       double recallSum = 0;
       for (int q = 0; q < queries; q++) {
         long t0 = System.nanoTime();
-        List<SearchHit> hits = index.search(SearchRequest.of(qs[q], k));
+        List<SearchHit> hits = index.search(SearchQuery.vector(qs[q], k));
         long t1 = System.nanoTime();
         int[] exact = exactTopK(corpus, qs[q], k);
         long t2 = System.nanoTime();

@@ -3,26 +3,40 @@ package com.bmo.learning.ingestion.chunk;
 import com.bmo.learning.ingestion.MetadataKeys;
 import com.bmo.learning.ingestion.source.LoadedFile;
 import dev.langchain4j.data.document.Document;
-import dev.langchain4j.data.document.DocumentSplitter;
-import dev.langchain4j.data.document.splitter.DocumentSplitters;
+import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
- * Splits the documents of one file into chunks with LangChain4j's recursive splitter (paragraphs, then
- * lines, sentences, words, characters) of at most {@code maxChunkChars} characters, consecutive chunks
- * sharing up to {@code overlapChars} characters. Every chunk keeps its document's metadata and gets
- * {@code chunk_index} (0-based, across all documents of the file, pages in order), {@code chunk_count}
- * and {@code chunk_id} (see {@link StableId#chunk}).
+ * Splits the documents of one file into chunks of at most {@code maxChunkChars} characters that follow
+ * the document's structure: a chunk never crosses a section boundary; within a section it ends at a
+ * paragraph, else at a sentence, else at a line, else at a word (only a single word longer than a chunk
+ * is cut). Consecutive chunks of a section share whole sentences up to {@code overlapChars} characters.
  *
- * <p>Thread-safe: each thread uses its own splitter (OpenNLP's sentence detector is not shared).
+ * <p>A section is a run of consecutive documents with the same {@value MetadataKeys#SECTION_INDEX} and
+ * {@value MetadataKeys#HEADING_PATH} (the parsers cut PDFs into one document per section part per
+ * page); a document without a section index is a section of its own. A section whose only text is its
+ * heading gives no chunk (its heading is in the heading path of the sections below it).
+ *
+ * <p>Every chunk keeps its first document's metadata and gets {@code page} (first page) and
+ * {@code page_end} (last page, only when it spans pages), {@code chunk_index} (0-based across the file),
+ * {@code chunk_count} and {@code chunk_id} (see {@link StableId#chunk}). The chunk text is the document's
+ * own text; the heading path stays in metadata ({@link ChunkText#forIndexing} joins them for embedding
+ * and keyword indexing). Thread-safe and stateless.
  */
 public final class DocumentChunker {
 
+  /**
+   * Version of the chunking rules. An index that stores it with its vectors can tell chunks made by other
+   * rules (together with the size: see {@link #version()}). 2: section- and sentence-aware chunks.
+   */
+  public static final String VERSION = "2";
+
   private final int maxChunkChars;
   private final int overlapChars;
-  private final ThreadLocal<DocumentSplitter> splitter;
 
   /**
    * @throws IllegalArgumentException unless {@code 0 < maxChunkChars} and
@@ -38,7 +52,6 @@ public final class DocumentChunker {
     }
     this.maxChunkChars = maxChunkChars;
     this.overlapChars = overlapChars;
-    this.splitter = ThreadLocal.withInitial(() -> DocumentSplitters.recursive(maxChunkChars, overlapChars));
   }
 
   public int maxChunkChars() {
@@ -47,6 +60,11 @@ public final class DocumentChunker {
 
   public int overlapChars() {
     return overlapChars;
+  }
+
+  /** The rules and sizes in one string, e.g. {@code "2/600/100"}: chunks of different versions differ. */
+  public String version() {
+    return VERSION + "/" + maxChunkChars + "/" + overlapChars;
   }
 
   /** Chunks of a loaded file. */
@@ -61,23 +79,113 @@ public final class DocumentChunker {
    * @param version the file's version (ETag or content hash), for chunk ids
    */
   public List<TextSegment> chunk(String sourceUri, String version, List<Document> documents) {
-    DocumentSplitter s = splitter.get();
     List<TextSegment> chunks = new ArrayList<>();
-    for (Document document : documents) {
-      for (TextSegment segment : s.split(document)) {
-        if (segment.text().isBlank()) {
-          continue;
-        }
-        int index = chunks.size();
-        segment.metadata()
-            .put(MetadataKeys.CHUNK_INDEX, index)
-            .put(MetadataKeys.CHUNK_ID, StableId.chunk(sourceUri, version, index, segment.text()).toString());
-        chunks.add(segment);
+    int i = 0;
+    while (i < documents.size()) {
+      int end = i + 1;
+      while (end < documents.size() && sameSection(documents.get(i), documents.get(end))) {
+        end++;
       }
+      chunkSection(documents.subList(i, end), sourceUri, version, chunks);
+      i = end;
     }
     for (TextSegment chunk : chunks) {
       chunk.metadata().put(MetadataKeys.CHUNK_COUNT, chunks.size());
     }
     return chunks;
+  }
+
+  private static boolean sameSection(Document a, Document b) {
+    Integer sa = a.metadata().getInteger(MetadataKeys.SECTION_INDEX);
+    Integer sb = b.metadata().getInteger(MetadataKeys.SECTION_INDEX);
+    return sa != null && sa.equals(sb) && Objects.equals(a.metadata().getString(MetadataKeys.HEADING_PATH),
+        b.metadata().getString(MetadataKeys.HEADING_PATH));
+  }
+
+  private void chunkSection(List<Document> parts, String sourceUri, String version, List<TextSegment> out) {
+    StringBuilder text = new StringBuilder();
+    List<int[]> pageStarts = new ArrayList<>(); // {offset, page}
+    for (Document part : parts) {
+      String t = part.text().strip();
+      if (t.isEmpty()) {
+        continue;
+      }
+      if (text.length() > 0) {
+        text.append('\n');
+      }
+      Integer page = part.metadata().getInteger(MetadataKeys.PAGE);
+      pageStarts.add(new int[] {text.length(), page == null ? -1 : page});
+      text.append(t);
+    }
+    String section = text.toString();
+    if (section.isEmpty() || isOnlyHeading(section, parts.get(0).metadata())) {
+      return;
+    }
+    List<Span> units = new ArrayList<>();
+    SentenceUnits.split(section, 0, section.length(), maxChunkChars, units);
+    int first = 0;
+    while (first < units.size()) {
+      int last = first;
+      while (last + 1 < units.size() && units.get(last + 1).end() - units.get(first).start() <= maxChunkChars) {
+        last++;
+      }
+      int start = units.get(first).start();
+      int end = units.get(last).end();
+      out.add(segment(section.substring(start, end), parts.get(0).metadata(), pageAt(pageStarts, start),
+          pageAt(pageStarts, end - 1), sourceUri, version, out.size()));
+      if (last + 1 >= units.size()) {
+        break;
+      }
+      // The next chunk starts with the last whole units of this one that fit in the overlap.
+      int next = last + 1;
+      while (next - 1 > first && units.get(last).end() - units.get(next - 1).start() <= overlapChars) {
+        next--;
+      }
+      first = next;
+    }
+  }
+
+  private static TextSegment segment(String text, Metadata sectionMetadata, int page, int pageEnd,
+      String sourceUri, String version, int index) {
+    Metadata metadata = sectionMetadata.copy().remove(MetadataKeys.PAGE).remove(MetadataKeys.PAGE_END);
+    if (page > 0) {
+      metadata.put(MetadataKeys.PAGE, page);
+      if (pageEnd > page) {
+        metadata.put(MetadataKeys.PAGE_END, pageEnd);
+      }
+    }
+    metadata.put(MetadataKeys.CHUNK_INDEX, index)
+        .put(MetadataKeys.CHUNK_ID, StableId.chunk(sourceUri, version, index, text).toString());
+    return TextSegment.from(text, metadata);
+  }
+
+  private static int pageAt(List<int[]> pageStarts, int offset) {
+    int page = -1;
+    for (int[] start : pageStarts) {
+      if (start[0] > offset) {
+        break;
+      }
+      page = start[1];
+    }
+    return page;
+  }
+
+  /** A section whose text is a single line naming the section, e.g. "5 Arrays and matrices". */
+  private static boolean isOnlyHeading(String text, Metadata metadata) {
+    String path = metadata.getString(MetadataKeys.HEADING_PATH);
+    if (path == null || text.contains("\n") || text.length() > 200) {
+      return false;
+    }
+    String last = path.substring(path.lastIndexOf('›') + 1);
+    String heading = normal(last);
+    return !heading.isEmpty() && normal(text).endsWith(heading);
+  }
+
+  private static String normal(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+  }
+
+  /** A range of a section's text. */
+  record Span(int start, int end) {
   }
 }

@@ -48,7 +48,12 @@ public interface ContentParser extends DocumentParser {
     if (parts.size() == 1) {
       return parts.get(0);
     }
-    Metadata metadata = parts.get(0).metadata().copy().remove(MetadataKeys.PAGE);
+    Metadata metadata = parts.get(0).metadata().copy().remove(MetadataKeys.PAGE)
+        .remove(MetadataKeys.SECTION_INDEX).remove(MetadataKeys.HEADING_PATH);
+    String title = metadata.getString(MetadataKeys.TITLE);
+    if (title != null) {
+      metadata.put(MetadataKeys.HEADING_PATH, title);
+    }
     return Document.from(parts.stream().map(Document::text).collect(Collectors.joining("\n\n")), metadata);
   }
 

@@ -7,6 +7,11 @@ import dev.langchain4j.data.document.Metadata;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import com.bmo.learning.ingestion.parse.clean.HtmlBoilerplateRemover;
+import com.bmo.learning.ingestion.parse.clean.TextCleaner;
+import com.bmo.learning.ingestion.parse.clean.UnicodeNormalizer;
+import com.bmo.learning.ingestion.parse.clean.WhitespaceNormalizer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +29,11 @@ import org.jsoup.select.NodeVisitor;
  * elements hidden with {@code hidden}, {@code aria-hidden="true"} or an inline {@code display:none} /
  * {@code visibility:hidden}. Block elements become paragraph breaks so the splitter can use them;
  * {@code <pre>} keeps its line breaks. {@code <title>} (else the first {@code <h1>}) becomes
- * {@code title}.
+ * {@code title} (else the file name).
+ *
+ * <p>Site boilerplate goes ({@link HtmlBoilerplateRemover}: navigation, page header and footer, menus,
+ * link lists); the text is normalised (NFKC, white space) and cut into one document per section at the
+ * {@code h1}..{@code h6} headings, each with its {@code heading_path}.
  *
  * <p>Charset: a {@code <meta charset>} or {@code http-equiv} declaration in the first 1,024 bytes is
  * used when Java supports it; otherwise {@link TextDecoder} detects it.
@@ -37,6 +46,13 @@ public final class HtmlParser implements ContentParser {
       + " embed, canvas, head, [hidden], [aria-hidden=true]";
   private static final Pattern HIDDEN_STYLE = Pattern.compile(
       "(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)\\s*(?:;|!|$)", Pattern.CASE_INSENSITIVE);
+
+  private static final String MARK = "\u0001";
+  private static final String MARK_END = "\u0002";
+  private static final Pattern MARKER = Pattern.compile("\u0001(\\d+)\u0002");
+  private static final HtmlBoilerplateRemover BOILERPLATE = new HtmlBoilerplateRemover();
+  private static final TextCleaner UNICODE = new UnicodeNormalizer();
+  private static final TextCleaner WHITESPACE = UNICODE.andThen(new WhitespaceNormalizer());
 
   @Override
   public DocumentType type() {
@@ -66,15 +82,61 @@ public final class HtmlParser implements ContentParser {
         e.remove();
       }
     }
-    String text = visibleText(html.body());
-    if (text.isEmpty()) {
+    Element body = html.body();
+    if (body == null) {
       throw new EmptyDocumentException(content.source(), "the HTML page has no visible text", null);
     }
-    Metadata metadata = new Metadata().put(MetadataKeys.CHARSET, decoded.charset().name());
-    if (!title.isBlank()) {
-      metadata.put(MetadataKeys.TITLE, title.strip());
+    Element kept = body.clone();
+    BOILERPLATE.clean(body);
+    if (visibleText(body).isEmpty()) {
+      // Nothing but links and menus: better those than nothing.
+      body = kept;
     }
-    return List.of(Document.from(text, metadata));
+    String documentTitle = title.isBlank() ? DocumentTitles.fromFileName(content.fileName()) : title.strip();
+    List<Document> documents = sections(body, documentTitle, decoded.charset().name());
+    if (documents.isEmpty()) {
+      throw new EmptyDocumentException(content.source(), "the HTML page has no visible text", null);
+    }
+    return documents;
+  }
+
+  /**
+   * One document per section: the text before the first heading, then from each {@code h1}..{@code h6}
+   * to the next, with its heading path. Marks placed before the headings survive text extraction and
+   * show where each section begins.
+   */
+  private static List<Document> sections(Element body, String title, String charset) {
+    List<Element> headings = body.select("h1, h2, h3, h4, h5, h6");
+    for (int i = 0; i < headings.size(); i++) {
+      headings.get(i).before(new TextNode(MARK + i + MARK_END));
+    }
+    String text = visibleText(body);
+    HeadingPath path = new HeadingPath(title);
+    List<Document> documents = new ArrayList<>();
+    Matcher m = MARKER.matcher(text);
+    int from = 0;
+    String currentPath = path.current();
+    int section = 0;
+    while (true) {
+      boolean found = m.find();
+      String part = WHITESPACE.clean(text.substring(from, found ? m.start() : text.length()));
+      if (!part.isEmpty()) {
+        documents.add(Document.from(part, new Metadata().put(MetadataKeys.CHARSET, charset)
+            .put(MetadataKeys.TITLE, title).put(MetadataKeys.HEADING_PATH, currentPath)
+            .put(MetadataKeys.SECTION_INDEX, section)));
+      }
+      if (!found) {
+        break;
+      }
+      Element h = headings.get(Integer.parseInt(m.group(1)));
+      String headingText = UNICODE.clean(h.text()).strip();
+      if (!headingText.isEmpty()) {
+        currentPath = path.enter(h.normalName().charAt(1) - '0', headingText);
+        section++;
+      }
+      from = m.end();
+    }
+    return documents;
   }
 
   /** A charset named by a meta tag near the top, if Java knows it; a BOM takes precedence. */

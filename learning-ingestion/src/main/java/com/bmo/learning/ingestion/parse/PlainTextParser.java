@@ -2,12 +2,20 @@ package com.bmo.learning.ingestion.parse;
 
 import com.bmo.learning.ingestion.EmptyDocumentException;
 import com.bmo.learning.ingestion.MetadataKeys;
+import com.bmo.learning.ingestion.parse.clean.TextCleaner;
+import com.bmo.learning.ingestion.parse.clean.UnicodeNormalizer;
+import com.bmo.learning.ingestion.parse.clean.WhitespaceNormalizer;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.Metadata;
 import java.util.List;
 
-/** Plain text in any charset {@link TextDecoder} detects; line ends normalised to {@code \n}. */
+/**
+ * Plain text in any charset {@link TextDecoder} detects; line ends normalised to {@code \n}, Unicode
+ * NFKC, white space normalised. Its title is the file name.
+ */
 public final class PlainTextParser implements ContentParser {
+
+  private static final TextCleaner CLEANER = new UnicodeNormalizer().andThen(new WhitespaceNormalizer());
 
   @Override
   public DocumentType type() {
@@ -17,10 +25,12 @@ public final class PlainTextParser implements ContentParser {
   @Override
   public List<Document> parse(Content content) {
     TextDecoder.DecodedText decoded = ContentParser.decodeText(content);
-    String text = TextDecoder.normalize(decoded.text());
+    String text = CLEANER.clean(TextDecoder.normalize(decoded.text()));
     if (text.isEmpty()) {
       throw new EmptyDocumentException(content.source(), "the text is blank", null);
     }
-    return List.of(Document.from(text, new Metadata().put(MetadataKeys.CHARSET, decoded.charset().name())));
+    String title = DocumentTitles.fromFileName(content.fileName());
+    return List.of(Document.from(text, new Metadata().put(MetadataKeys.CHARSET, decoded.charset().name())
+        .put(MetadataKeys.TITLE, title).put(MetadataKeys.HEADING_PATH, title)));
   }
 }

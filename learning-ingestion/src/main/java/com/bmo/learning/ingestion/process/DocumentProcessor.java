@@ -2,10 +2,10 @@ package com.bmo.learning.ingestion.process;
 
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.ingestion.IngestionException;
-import com.bmo.learning.ingestion.InvalidS3UriException;
+import com.bmo.learning.aws.s3.InvalidS3UriException;
 import com.bmo.learning.ingestion.InvalidSourceException;
 import com.bmo.learning.ingestion.MetadataKeys;
-import com.bmo.learning.ingestion.S3Uri;
+import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.ingestion.UnexpectedFailureException;
 import com.bmo.learning.ingestion.chunk.DocumentChunker;
 import com.bmo.learning.ingestion.parse.DocumentParsers;

@@ -2,7 +2,7 @@ package com.bmo.learning.ingestion.source;
 
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.ingestion.IngestionException;
-import com.bmo.learning.ingestion.S3Uri;
+import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.ingestion.parse.DocumentParsers;
 import dev.langchain4j.data.document.Document;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.bmo.learning.ingestion.source;
 
 import com.bmo.learning.aws.s3.S3Storage;
-import com.bmo.learning.ingestion.S3Uri;
+import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.ingestion.parse.DocumentParsers;
 import java.util.Objects;
 import java.util.stream.Stream;

@@ -9,7 +9,7 @@ import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.StorageException;
 import com.bmo.learning.ingestion.DocumentTooLargeException;
 import com.bmo.learning.ingestion.MetadataKeys;
-import com.bmo.learning.ingestion.S3Uri;
+import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.ingestion.SourceNotFoundException;
 import com.bmo.learning.ingestion.SourceReadException;
 import com.bmo.learning.ingestion.chunk.StableId;

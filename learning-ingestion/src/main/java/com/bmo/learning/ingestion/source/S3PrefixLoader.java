@@ -4,7 +4,7 @@ import com.bmo.learning.aws.s3.BucketNotFoundException;
 import com.bmo.learning.aws.s3.ObjectSummary;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.StorageException;
-import com.bmo.learning.ingestion.S3Uri;
+import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.ingestion.SourceNotFoundException;
 import com.bmo.learning.ingestion.SourceReadException;
 import com.bmo.learning.ingestion.parse.DocumentParsers;

@@ -73,17 +73,23 @@ class TextParsersTest {
   }
 
   @Test
-  void markdownIsRenderedToPlainText() {
-    Document d = one(new MarkdownParser(), "r.md", TestDocuments.utf8(TestDocuments.MARKDOWN));
-    assertThat(d.text())
+  void markdownIsRenderedToPlainTextOneDocumentPerSection() {
+    List<Document> docs = new MarkdownParser().parse(Content.ofBytes("s3://b/r.md", "r.md",
+        TestDocuments.utf8(TestDocuments.MARKDOWN)));
+    assertThat(docs).hasSize(2);
+    String text = docs.get(0).text() + "\n\n" + docs.get(1).text();
+    assertThat(text)
         .startsWith("Saving for Retirement")
         .contains("Start early: compound interest does the heavy lifting.")
         .contains("An RRSP lowers your taxable income.")
         .contains("TFSA")
         .contains("balance = principal * (1 + rate) ** years")
         .doesNotContain("**early**", "author: Jane", "https://example.com", "# ");
-    assertThat(d.text()).contains("\n\n");
-    assertThat(d.metadata().getString(MetadataKeys.TITLE)).isEqualTo("Saving for Retirement");
+    assertThat(docs.get(1).text()).startsWith("Accounts\n\n");
+    assertThat(docs).extracting(d -> d.metadata().getString(MetadataKeys.HEADING_PATH))
+        .containsExactly("Saving for Retirement", "Saving for Retirement › Accounts");
+    assertThat(docs).allSatisfy(d ->
+        assertThat(d.metadata().getString(MetadataKeys.TITLE)).isEqualTo("Saving for Retirement"));
   }
 
   @Test

@@ -110,7 +110,7 @@ class DocumentProcessorTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
       assertThatThrownBy(() -> p.processLocalFiles(List.of(), Map.of("when", java.time.Instant.EPOCH)))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("supported");
-      assertThatThrownBy(() -> p.processFile(com.bmo.learning.ingestion.S3Uri.parse("s3://abc/x.pdf"),
+      assertThatThrownBy(() -> p.processFile(com.bmo.learning.aws.s3.S3Uri.parse("s3://abc/x.pdf"),
           Map.of())).isInstanceOf(IllegalStateException.class);
     }
   }

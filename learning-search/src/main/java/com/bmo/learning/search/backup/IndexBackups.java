@@ -7,8 +7,8 @@ import com.bmo.learning.aws.s3.ObjectNotFoundException;
 import com.bmo.learning.aws.s3.ObjectSummary;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.UploadOptions;
-import com.bmo.learning.search.index.IndexSnapshot;
-import com.bmo.learning.search.index.LuceneVectorIndex;
+import com.bmo.learning.search.lucene.IndexSnapshot;
+import com.bmo.learning.search.lucene.LuceneSearchIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -110,7 +110,7 @@ public final class IndexBackups {
    * Writes a tar.gz of the collection's last commit to {@code s3://bucket/key}. Writes to the collection
    * may go on meanwhile; the archive holds exactly the commit that was current when the backup began.
    */
-  public BackupResult backupToS3(LuceneVectorIndex index, String bucket, String key) {
+  public BackupResult backupToS3(LuceneSearchIndex index, String bucket, String key) {
     Objects.requireNonNull(index, "index");
     long started = System.nanoTime();
     Path archive = null;
@@ -149,7 +149,7 @@ public final class IndexBackups {
    * Backs the collection's last commit up into the repository under {@code repositoryPrefix}: uploads the
    * index files the repository does not hold yet, then the manifest. Returns the manifest's description.
    */
-  public BackupResult incrementalBackup(LuceneVectorIndex index, String bucket, String repositoryPrefix) {
+  public BackupResult incrementalBackup(LuceneSearchIndex index, String bucket, String repositoryPrefix) {
     Objects.requireNonNull(index, "index");
     String prefix = normalizePrefix(repositoryPrefix);
     long started = System.nanoTime();

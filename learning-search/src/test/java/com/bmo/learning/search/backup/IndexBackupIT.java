@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bmo.learning.aws.s3.ObjectSummary;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.UploadOptions;
-import com.bmo.learning.search.index.IndexSettings;
-import com.bmo.learning.search.index.IndexedChunk;
-import com.bmo.learning.search.index.LuceneVectorIndex;
-import com.bmo.learning.search.index.SearchHit;
-import com.bmo.learning.search.index.SearchRequest;
-import com.bmo.learning.search.index.TestChunks;
+import com.bmo.learning.search.lucene.IndexSettings;
+import com.bmo.learning.search.IndexedChunk;
+import com.bmo.learning.search.lucene.LuceneSearchIndex;
+import com.bmo.learning.search.SearchHit;
+import com.bmo.learning.search.SearchQuery;
+import com.bmo.learning.search.TestChunks;
 import com.bmo.learning.localaws.junit.LocalAwsTarget;
 import com.bmo.learning.localaws.junit.LocalAwsTest;
 import com.bmo.learning.localaws.junit.TestBucket;
@@ -65,8 +65,8 @@ class IndexBackupIT {
     storage.close();
   }
 
-  LuceneVectorIndex open(String name) {
-    return LuceneVectorIndex.open("lessons", dir.resolve(name), IndexSettings.defaults(DIM));
+  LuceneSearchIndex open(String name) {
+    return LuceneSearchIndex.open("lessons", dir.resolve(name), IndexSettings.defaults(DIM));
   }
 
   static List<IndexedChunk> chunks(String prefix, int count) {
@@ -79,11 +79,11 @@ class IndexBackupIT {
     return out;
   }
 
-  static Map<String, List<String>> searchSample(LuceneVectorIndex index, int queries) {
+  static Map<String, List<String>> searchSample(LuceneSearchIndex index, int queries) {
     Map<String, List<String>> results = new TreeMap<>();
     for (int q = 0; q < queries; q++) {
       float[] v = TestChunks.vector(10_000 + q, DIM);
-      results.put("q" + q, index.search(SearchRequest.of(v, 10)).stream().map(SearchHit::chunkId).toList());
+      results.put("q" + q, index.search(SearchQuery.vector(v, 10)).stream().map(SearchHit::chunkId).toList());
     }
     return results;
   }
@@ -107,7 +107,7 @@ class IndexBackupIT {
     BackupResult first;
     BackupResult second;
     Map<String, List<String>> expected;
-    try (LuceneVectorIndex index = open("live")) {
+    try (LuceneSearchIndex index = open("live")) {
       index.upsert(chunks("base", 5_000));
       first = backups.incrementalBackup(index, b, REPO);
       Set<String> afterFirst = repositoryFiles(b);
@@ -135,14 +135,14 @@ class IndexBackupIT {
 
     RestoreResult latest = backups.restore(b, second.backup().key(), dir.resolve("restored-2"), false);
     assertThat(latest.chunkCount()).isEqualTo(5_050);
-    try (LuceneVectorIndex restored = open("restored-2")) {
+    try (LuceneSearchIndex restored = open("restored-2")) {
       assertThat(restored.count()).isEqualTo(5_050);
       assertThat(searchSample(restored, 20)).isEqualTo(expected);
       assertThat(restored.get("extra-doc0#49")).isPresent();
     }
     RestoreResult older = backups.restore(b, first.backup().key(), dir.resolve("restored-1"), false);
     assertThat(older.chunkCount()).isEqualTo(5_000);
-    try (LuceneVectorIndex restored = open("restored-1")) {
+    try (LuceneSearchIndex restored = open("restored-1")) {
       assertThat(restored.get("extra-doc0#0")).isEmpty();
     }
   }
@@ -151,7 +151,7 @@ class IndexBackupIT {
   void incrementalRestoreRefusesAMissingOrAlteredRepositoryFile(TestBucket bucket, S3Client s3) {
     String b = bucket.name();
     BackupResult backup;
-    try (LuceneVectorIndex index = open("live")) {
+    try (LuceneSearchIndex index = open("live")) {
       index.upsert(chunks("base", 300));
       backup = backups.incrementalBackup(index, b, REPO);
     }
@@ -180,7 +180,7 @@ class IndexBackupIT {
     AtomicInteger written = new AtomicInteger();
     BackupResult full;
     BackupResult incremental;
-    try (LuceneVectorIndex index = open("live")) {
+    try (LuceneSearchIndex index = open("live")) {
       index.upsert(chunks("base", 1_000));
       Future<?> writer = pool.submit(() -> {
         // Whole 100-chunk documents, each in one write: a consistent state holds only whole documents.
@@ -210,14 +210,14 @@ class IndexBackupIT {
       Path target = dir.resolve("restored-" + backup.backup().type());
       RestoreResult restored = backups.restore(b, backup.backup().key(), target, false);
       assertThat(restored.chunkCount()).isEqualTo(backup.backup().chunkCount());
-      try (LuceneVectorIndex index = open(target.getFileName().toString())) {
+      try (LuceneSearchIndex index = open(target.getFileName().toString())) {
         assertThat(index.count()).isEqualTo(backup.backup().chunkCount()).isGreaterThanOrEqualTo(1_000);
         assertThat(index.count() % 100).as("only whole documents").isZero();
         for (int doc = 0; doc < 10; doc++) {
           assertThat(index.countSource("s3://lessons/base-doc" + doc + ".pdf")).isEqualTo(100);
         }
         IndexedChunk probe = TestChunks.chunk("base-doc7", 42, "algebra", DIM);
-        assertThat(index.search(SearchRequest.of(probe.vector(), 1)).get(0).chunkId()).isEqualTo(probe.id());
+        assertThat(index.search(SearchQuery.vector(probe.vector(), 1)).get(0).chunkId()).isEqualTo(probe.id());
       }
     }
   }
@@ -239,7 +239,7 @@ class IndexBackupIT {
     String b = bucket.name();
     List<BackupResult> incrementals = new ArrayList<>();
     BackupResult full;
-    try (LuceneVectorIndex index = open("live")) {
+    try (LuceneSearchIndex index = open("live")) {
       index.upsert(chunks("a", 200));
       incrementals.add(backups.incrementalBackup(index, b, REPO));
       full = backups.backupToS3(index, b, REPO + "full/a.tar.gz");
@@ -306,11 +306,11 @@ class IndexBackupIT {
   void aTamperedFullBackupIsRefusedAndTheExistingIndexStays(TestBucket bucket, S3Client s3) {
     String b = bucket.name();
     BackupResult backup;
-    try (LuceneVectorIndex index = open("live")) {
+    try (LuceneSearchIndex index = open("live")) {
       index.upsert(chunks("a", 100));
       backup = backups.backupToS3(index, b, "full.tar.gz");
     }
-    try (LuceneVectorIndex other = open("existing")) {
+    try (LuceneSearchIndex other = open("existing")) {
       other.upsert(chunks("keep", 100));
     }
     // Same metadata (and so the same recorded SHA-256), other bytes.
@@ -322,7 +322,7 @@ class IndexBackupIT {
     assertThatThrownBy(() -> backups.restore(b, backup.backup().key(), dir.resolve("existing"), true))
         .isInstanceOf(BackupIntegrityException.class).hasMessageContaining("SHA-256")
         .hasMessageContaining("s3://" + b + "/full.tar.gz");
-    try (LuceneVectorIndex still = open("existing")) {
+    try (LuceneSearchIndex still = open("existing")) {
       assertThat(still.count()).isEqualTo(100);
       assertThat(still.get("keep-doc0#5")).isPresent();
     }

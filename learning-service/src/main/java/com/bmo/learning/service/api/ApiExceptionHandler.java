@@ -4,10 +4,16 @@ import com.bmo.learning.aws.s3.StorageException;
 import com.bmo.learning.service.auth.ForbiddenException;
 import com.bmo.learning.service.backup.BackupNotFoundException;
 import com.bmo.learning.service.documents.DocumentNotFoundException;
+import com.bmo.learning.service.documents.FileNames;
 import com.bmo.learning.service.documents.FileTooLargeException;
 import com.bmo.learning.service.documents.InvalidRequestException;
 import com.bmo.learning.service.documents.SourceObjectNotFoundException;
 import com.bmo.learning.service.documents.UnsupportedFileTypeException;
+import com.bmo.learning.service.ops.LoggedText;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -20,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,6 +35,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -88,7 +96,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(StorageException.class)
   ProblemDetail storage(StorageException e, HttpServletRequest request) {
-    LOG.error("S3 failed on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+    LOG.error("S3 failed on {} {}: {}", request.getMethod(), LoggedText.of(request.getRequestURI()),
+        LoggedText.of(e.toString()));
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",
         "Document storage did not answer as expected; try again shortly", ProblemTypes.STORAGE_UNAVAILABLE,
         request);
@@ -124,7 +133,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e, HttpServletRequest request) {
-    LOG.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+    LOG.error("Unhandled error on {} {}", request.getMethod(), LoggedText.of(request.getRequestURI()), e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
         "The request could not be completed; it has been logged", ProblemTypes.INTERNAL, request);
   }
@@ -162,10 +171,65 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(e, p, headers, HttpStatus.BAD_REQUEST, request);
   }
 
+  /** A multipart body that cannot be parsed (a broken {@code filename*}, a malformed part): the client's. */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail unreadableMultipart(MultipartException e, HttpServletRequest request) {
+    return invalidFile("The multipart body could not be read: check the file part's headers (an RFC 5987"
+        + " filename* must be charset''percent-encoded UTF-8)", request);
+  }
+
+  private static ProblemDetail invalidFile(String detail, HttpServletRequest request) {
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, ProblemTypes.INVALID_REQUEST,
+        request);
+    p.setProperty("errors", List.of(Map.of("field", "file", "message", detail)));
+    return p;
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+      @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    String detail = "The request body is not valid JSON for this request";
+    List<Map<String, String>> errors = List.of();
+    Throwable cause = e.getCause();
+    if (cause instanceof StreamConstraintsException) {
+      detail = "The request body is nested too deeply (at most " + JsonLimits.MAX_NESTING_DEPTH + " levels)";
+    } else if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      String field = m.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+          .reduce((x, y) -> x + "." + y).orElse("");
+      Class<?> target = cause instanceof MismatchedInputException mi ? mi.getTargetType() : null;
+      String expected = target == null ? "of another type"
+          : target == Integer.class || target == int.class || target == Long.class || target == long.class
+              ? "a whole number" : target.isEnum() ? "one of " + List.of(target.getEnumConstants())
+              : "a " + target.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+      detail = field + ": must be " + expected;
+      errors = List.of(Map.of("field", field, "message", "must be " + expected));
+    } else if (cause instanceof JsonProcessingException j && j.getLocation() != null) {
+      detail += " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")";
+    }
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    p.setTitle("Invalid request");
+    p.setType(ProblemTypes.INVALID_REQUEST);
+    if (!errors.isEmpty()) {
+      p.setProperty("errors", errors);
+    }
+    return handleExceptionInternal(e, p, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
   @Override
   protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
       @NonNull MaxUploadSizeExceededException e, @NonNull HttpHeaders headers, @NonNull HttpStatusCode status,
       @NonNull WebRequest request) {
+    if (String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(java.util.Locale.ROOT).contains("header")) {
+      // Tomcat's part-header limit, reported by Spring as an upload size problem: a file name far too long.
+      ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+          "The file part's headers are too long: the file name may have at most " + FileNames.MAX_ORIGINAL_LENGTH
+              + " characters");
+      p.setTitle("Invalid request");
+      p.setType(ProblemTypes.INVALID_REQUEST);
+      p.setProperty("errors", List.of(Map.of("field", "file", "message", p.getDetail())));
+      return handleExceptionInternal(e, p, headers, HttpStatus.BAD_REQUEST, request);
+    }
     ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
         "The upload exceeds the size limit" + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize()
             + " bytes" : ""));
@@ -182,7 +246,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setTitle(title);
     p.setType(type);
-    p.setInstance(URI.create(request.getRequestURI()));
+    p.setInstance(ProblemResponses.instance(request.getRequestURI()));
     return p;
   }
 }

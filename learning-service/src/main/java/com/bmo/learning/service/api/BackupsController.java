@@ -1,11 +1,11 @@
 package com.bmo.learning.service.api;
 
-import com.bmo.learning.service.auth.RequiresRole;
-import com.bmo.learning.service.auth.Role;
+import com.bmo.learning.service.auth.Caller;
 import com.bmo.learning.service.backup.BackupKind;
 import com.bmo.learning.service.backup.BackupRecord;
 import com.bmo.learning.service.backup.IndexBackups;
 import com.bmo.learning.service.backup.RestoreRecord;
+import com.bmo.learning.service.ops.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,9 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Index backups to S3 and restores; admin only. */
+/** Index backups to S3 and restores; admin only ({@code SecurityConfiguration}). */
 @Tag(name = "backups")
-@RequiresRole(Role.ADMIN)
 @RestController
 @RequestMapping("/api/v1/backups")
 public class BackupsController {
@@ -40,16 +40,19 @@ public class BackupsController {
   }
 
   private final IndexBackups backups;
+  private final AuditLog audit;
 
-  public BackupsController(IndexBackups backups) {
+  public BackupsController(IndexBackups backups, AuditLog audit) {
     this.backups = backups;
+    this.audit = audit;
   }
 
   @Operation(summary = "Back the index up to S3: full (one archive) or incremental (new files + manifest)")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  public BackupRecord backup(@Valid @RequestBody BackupRequest request) {
-    return backups.backup(request.type());
+  public BackupRecord backup(@Valid @RequestBody BackupRequest request, @AuthenticationPrincipal Caller caller) {
+    return audit.around(caller.id(), AuditLog.Action.BACKUP, "backup:" + request.type(),
+        () -> backups.backup(request.type()), b -> "backup:" + b.key());
   }
 
   @Operation(summary = "Backups in S3, newest first")
@@ -60,7 +63,8 @@ public class BackupsController {
 
   @Operation(summary = "Replace the live index with a backup")
   @PostMapping(path = "/restore", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public RestoreRecord restore(@Valid @RequestBody RestoreRequest request) {
-    return backups.restore(request.key());
+  public RestoreRecord restore(@Valid @RequestBody RestoreRequest request, @AuthenticationPrincipal Caller caller) {
+    return audit.around(caller.id(), AuditLog.Action.RESTORE, "backup:" + request.key(),
+        () -> backups.restore(request.key()), r -> "backup:" + request.key());
   }
 }

@@ -1,6 +1,7 @@
 package com.bmo.learning.service.api;
 
 import com.bmo.learning.aws.s3.PresignedRequest;
+import com.bmo.learning.service.auth.Caller;
 import com.bmo.learning.service.documents.Document;
 import com.bmo.learning.service.documents.DocumentMetadata;
 import com.bmo.learning.service.documents.DocumentPage;
@@ -9,11 +10,13 @@ import com.bmo.learning.service.documents.DocumentStatus;
 import com.bmo.learning.service.documents.IngestOutcome;
 import com.bmo.learning.service.documents.InvalidRequestException;
 import com.bmo.learning.service.documents.UploadedFile;
+import com.bmo.learning.service.ops.AuditLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +41,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
+import org.springframework.web.util.WebUtils;
 
 /** Upload, ingest, read, list and delete documents. */
 @Tag(name = "documents")
@@ -82,10 +88,12 @@ public class DocumentsController {
 
   private final DocumentService documents;
   private final ObjectMapper json;
+  private final AuditLog audit;
 
-  public DocumentsController(DocumentService documents, ObjectMapper json) {
+  public DocumentsController(DocumentService documents, ObjectMapper json, AuditLog audit) {
     this.documents = documents;
     this.json = json;
+    this.audit = audit;
   }
 
   @Operation(summary = "Upload a lesson document (PDF, Markdown, HTML or text); ingested in the background")
@@ -93,7 +101,19 @@ public class DocumentsController {
   public ResponseEntity<Accepted> upload(@RequestPart("file") MultipartFile file,
       @RequestParam(value = "course", required = false) String course,
       @RequestParam(value = "learner_id", required = false) String learnerId,
-      @RequestParam(value = "metadata", required = false) String metadata) {
+      @RequestParam(value = "metadata", required = false) String metadata, HttpServletRequest request,
+      @AuthenticationPrincipal Caller caller) {
+    return audit.around(caller.id(), AuditLog.Action.UPLOAD, "file:" + file.getOriginalFilename(),
+        () -> accept(file, course, learnerId, metadata, request), r -> "document:" + r.getBody().id());
+  }
+
+  private ResponseEntity<Accepted> accept(MultipartFile file, String course, String learnerId, String metadata,
+      HttpServletRequest request) {
+    MultipartRequest multipart = WebUtils.getNativeRequest(request, MultipartRequest.class);
+    if (multipart != null && multipart.getFiles("file").size() > 1) {
+      throw InvalidRequestException.of("file", "send exactly one file part; this request has "
+          + multipart.getFiles("file").size());
+    }
     DocumentMetadata meta = DocumentMetadata.parse(course, learnerId, metadata);
     Document doc = documents.upload(new MultipartUpload(file), meta);
     return ResponseEntity.accepted().location(URI.create(DocumentView.statusUrl(doc.id()))).body(Accepted.of(doc));
@@ -101,7 +121,13 @@ public class DocumentsController {
 
   @Operation(summary = "Ingest an object (s3://bucket/key) or every object under a prefix (s3://bucket/prefix/)")
   @PostMapping(path = "/ingest", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<IngestAccepted> ingest(@Valid @RequestBody IngestRequest request) {
+  public ResponseEntity<IngestAccepted> ingest(@Valid @RequestBody IngestRequest request,
+      @AuthenticationPrincipal Caller caller) {
+    return audit.around(caller.id(), AuditLog.Action.INGEST, request.uri(), () -> queue(request),
+        r -> request.uri() + " (" + r.getBody().documents().size() + " queued, " + r.getBody().skipped() + " skipped)");
+  }
+
+  private ResponseEntity<IngestAccepted> queue(IngestRequest request) {
     String metadata = null;
     if (request.metadata() != null && !request.metadata().isNull()) {
       try {
@@ -143,9 +169,11 @@ public class DocumentsController {
 
   @Operation(summary = "Delete a document: its chunks, its record and (for uploads) its S3 object")
   @DeleteMapping("/{id}")
-  public ResponseEntity<Void> delete(@PathVariable UUID id) {
-    documents.delete(id);
-    return ResponseEntity.noContent().build();
+  public ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+    return audit.around(caller.id(), AuditLog.Action.DELETE, "document:" + id, () -> {
+      documents.delete(id);
+      return ResponseEntity.noContent().<Void>build();
+    }, r -> "document:" + id);
   }
 
   private record MultipartUpload(MultipartFile file) implements UploadedFile {

@@ -25,14 +25,24 @@ public class ProblemResponses {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     problem.setType(typeFor(status));
-    problem.setInstance(URI.create(request.getRequestURI()));
+    problem.setInstance(instance(request.getRequestURI()));
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);
   }
 
+  /** The request's path as the problem's {@code instance}; none when it is not a valid URI (a rejected request). */
+  static URI instance(String path) {
+    try {
+      return path == null ? null : URI.create(path);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   static URI typeFor(HttpStatus status) {
     return switch (status) {
+      case BAD_REQUEST -> ProblemTypes.INVALID_REQUEST;
       case UNAUTHORIZED -> ProblemTypes.UNAUTHORIZED;
       case FORBIDDEN -> ProblemTypes.FORBIDDEN;
       case INTERNAL_SERVER_ERROR -> ProblemTypes.INTERNAL;

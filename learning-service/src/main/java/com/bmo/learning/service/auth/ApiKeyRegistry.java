@@ -8,14 +8,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * The API keys, kept hashed (SHA-256, hex) in the Secrets Manager secret
  * {@code bmo-learning/{env}/api-keys}:
- * <pre>{"keys": [{"id": "author-tool", "role": "user", "sha256": "9f86d0..."}, ...]}</pre>
+ * <pre>{"keys": [{"id": "author-tool", "role": "user", "sha256": "9f86d0...", "courses": ["math-101"]}, ...]}</pre>
+ * {@code id} is the principal documents and audit lines are attributed to; {@code courses} (optional)
+ * grants a user the documents of those courses besides its own.
  * Read through the secret cache on every request: rotation (a new secret version) takes effect within the
  * cache's TTL, or at once when written through this service's client, without a restart.
  */
@@ -23,7 +27,7 @@ import org.springframework.stereotype.Component;
 public class ApiKeyRegistry {
 
   /** One entry of the secret. */
-  record KeyEntry(String id, Role role, byte[] sha256) {
+  record KeyEntry(String id, Role role, byte[] sha256, Set<String> courses) {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +51,7 @@ public class ApiKeyRegistry {
     // Compare with every entry in constant time, so timing does not tell how close a guess came.
     for (KeyEntry entry : entries()) {
       if (MessageDigest.isEqual(presented, entry.sha256()) && found == null) {
-        found = new Caller(entry.id(), entry.role());
+        found = new Caller(entry.id(), entry.role(), entry.courses());
       }
     }
     return Optional.ofNullable(found);
@@ -73,8 +77,18 @@ public class ApiKeyRegistry {
       if (role == null || !hash.matches("[0-9a-fA-F]{64}")) {
         continue;  // a malformed entry never authenticates anyone
       }
-      entries.add(new KeyEntry(k.path("id").asText("unnamed"), role,
-          hash.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII)));
+      String id = k.path("id").asText("");
+      if (id.isBlank()) {
+        continue;  // without an id nothing could be attributed to the key
+      }
+      Set<String> courses = new LinkedHashSet<>();
+      k.path("courses").forEach(c -> {
+        if (c.isTextual() && !c.asText().isBlank()) {
+          courses.add(c.asText().trim());
+        }
+      });
+      entries.add(new KeyEntry(id, role,
+          hash.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII), courses));
     }
     return entries;
   }

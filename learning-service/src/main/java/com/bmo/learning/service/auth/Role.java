@@ -1,14 +1,20 @@
 package com.bmo.learning.service.auth;
 
+import java.util.List;
 import java.util.Locale;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** What a caller may do: users upload, read and search; admins also manage backups. */
+/** What a caller may do: users upload, read and search; admins also manage backups and see everything. */
 public enum Role {
   USER,
   ADMIN;
 
-  public boolean includes(Role required) {
-    return this == ADMIN || this == required;
+  /** Spring Security authorities: an admin holds the user role as well. */
+  public List<GrantedAuthority> authorities() {
+    return this == ADMIN
+        ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_USER"))
+        : List.of(new SimpleGrantedAuthority("ROLE_USER"));
   }
 
   /** {@code user} / {@code admin}, case-insensitive; null when unknown. */

@@ -1,5 +1,6 @@
 package com.bmo.learning.service.documents;
 
+import com.bmo.learning.aws.s3.S3Uri;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -39,8 +40,14 @@ public record Document(UUID id, DocumentOrigin origin, String bucket, String key
     return state.status();
   }
 
+  /** Where the document's object is. */
+  public S3Uri location() {
+    return S3Uri.of(bucket, key);
+  }
+
+  /** {@code s3://bucket/key}: how the index knows which chunks belong to this document. */
   public String sourceUri() {
-    return "s3://" + bucket + "/" + key;
+    return location().toString();
   }
 
   public static Builder builder() {

@@ -32,7 +32,10 @@ public record DocumentMetadata(String course, String learnerId, Map<String, Stri
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.@:-]{0,63}");
   /** Keys the service sets itself. */
   static final Set<String> RESERVED = reserved();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Metadata is a flat object: anything nested deeper than this is refused while it is read. */
+  private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(8).build())
+      .build());
 
   public DocumentMetadata {
     extra = Map.copyOf(extra);
@@ -86,9 +89,11 @@ public record DocumentMetadata(String course, String learnerId, Map<String, Stri
     try {
       node = JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      problems.add(new FieldProblem("metadata", "must be a JSON object of strings, e.g. {\"unit\":\"3\"};"
-          + " it is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ")"));
+      String where = e.getLocation() == null ? ""
+          : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+      problems.add(new FieldProblem("metadata", e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+          ? "is nested too deeply: it must be a flat JSON object of strings, e.g. {\"unit\":\"3\"}"
+          : "must be a JSON object of strings, e.g. {\"unit\":\"3\"}; it is not valid JSON" + where));
       return;
     }
     if (node == null || !node.isObject()) {

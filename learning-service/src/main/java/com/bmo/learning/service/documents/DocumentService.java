@@ -1,16 +1,17 @@
 package com.bmo.learning.service.documents;
 
+import com.bmo.learning.aws.s3.InvalidS3UriException;
 import com.bmo.learning.aws.s3.ObjectNotFoundException;
 import com.bmo.learning.aws.s3.ObjectSummary;
 import com.bmo.learning.aws.s3.PresignedRequest;
 import com.bmo.learning.aws.s3.S3Storage;
+import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.aws.s3.UploadOptions;
-import com.bmo.learning.ingestion.InvalidS3UriException;
-import com.bmo.learning.ingestion.S3Uri;
+import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.ingestion.SourceDocument;
 import com.bmo.learning.service.jobs.IngestionQueue;
-import com.bmo.learning.service.search.ChunkIndex;
+import com.bmo.learning.service.ops.LoggedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,12 +48,12 @@ public class DocumentService {
   private final DocumentRepository documents;
   private final IngestionQueue queue;
   private final S3Storage s3;
-  private final ChunkIndex index;
+  private final SearchIndex index;
   private final TransactionTemplate tx;
   private final ServiceProperties properties;
   private final Clock clock;
 
-  public DocumentService(DocumentRepository documents, IngestionQueue queue, S3Storage s3, ChunkIndex index,
+  public DocumentService(DocumentRepository documents, IngestionQueue queue, S3Storage s3, SearchIndex index,
       TransactionTemplate tx, ServiceProperties properties, Clock clock) {
     this.documents = documents;
     this.queue = queue;
@@ -72,6 +73,7 @@ public class DocumentService {
     if (file.size() > limit) {
       throw new FileTooLargeException(file.size(), limit);
     }
+    FileNames.checkOriginal(file.originalName());
     String original = file.originalName() == null ? "" : file.originalName();
     if (file.size() == 0) {
       throw InvalidRequestException.of("file", "is empty");
@@ -109,7 +111,8 @@ public class DocumentService {
       deleteObjectQuietly(bucket, key);
       throw e;
     }
-    LOG.info("Document {} accepted: {} ({} bytes, {}) → s3://{}/{}", id, safeName, file.size(), type, bucket, key);
+    LOG.info("Document {} accepted: {} ({} bytes, {}) → s3://{}/{}", id, safeName, file.size(), type, bucket,
+        LoggedText.of(key));
     return doc;
   }
 
@@ -158,7 +161,8 @@ public class DocumentService {
       ObjectIngest result = ingestObject(location.bucket(), key, etag, metadata, force);
       (result.queued() ? queued : skipped).add(result.document());
     });
-    LOG.info("{} document(s) queued from {}, {} unchanged skipped", queued.size(), uri, skipped.size());
+    LOG.info("{} document(s) queued from {}, {} unchanged skipped", queued.size(), LoggedText.of(uri),
+        skipped.size());
     return new IngestOutcome(queued, skipped);
   }
 
@@ -166,6 +170,10 @@ public class DocumentService {
   }
 
   private static S3Uri parseUri(String uri) {
+    if (uri.chars().anyMatch(Character::isISOControl)) {
+      // S3 would refuse or mangle such a key; no lesson is named so.
+      throw InvalidRequestException.of("uri", "must not contain control characters");
+    }
     try {
       return S3Uri.parse(uri);
     } catch (InvalidS3UriException e) {
@@ -232,7 +240,7 @@ public class DocumentService {
     Document doc = get(id);
     queue.cancel(id);
     documents.delete(id);
-    long chunks = index.deleteBySource(doc.sourceUri());
+    long chunks = index.deleteSource(doc.sourceUri());
     if (doc.origin() == DocumentOrigin.UPLOAD) {
       deleteObjectQuietly(doc.bucket(), doc.key());
     }
@@ -245,7 +253,7 @@ public class DocumentService {
     } catch (ObjectNotFoundException gone) {
       // fine
     } catch (RuntimeException e) {
-      LOG.warn("Could not delete s3://{}/{}: {}", bucket, key, e.toString());
+      LOG.warn("Could not delete s3://{}/{}: {}", bucket, LoggedText.of(key), LoggedText.of(e.toString()));
     }
   }
 

@@ -11,9 +11,34 @@ import java.text.Normalizer;
 public final class FileNames {
 
   public static final int MAX_LENGTH = 100;
+  /** Longest name a client may send (most file systems' limit). */
+  public static final int MAX_ORIGINAL_LENGTH = 255;
   private static final String FALLBACK = "document";
 
   private FileNames() {
+  }
+
+  /**
+   * Refuses names no well-behaved client sends, rather than guessing: over {@value #MAX_ORIGINAL_LENGTH}
+   * characters, with control characters (NUL, line breaks), or not decodable (a broken {@code filename*}
+   * decodes to U+FFFD).
+   *
+   * @throws InvalidRequestException saying which
+   */
+  public static void checkOriginal(String original) {
+    if (original == null) {
+      return;
+    }
+    if (original.length() > MAX_ORIGINAL_LENGTH) {
+      throw InvalidRequestException.of("file", "the file name is " + original.length() + " characters; at most "
+          + MAX_ORIGINAL_LENGTH + " are allowed");
+    }
+    if (original.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
+      throw InvalidRequestException.of("file", "the file name contains control characters");
+    }
+    if (original.indexOf('\uFFFD') >= 0) {
+      throw InvalidRequestException.of("file", "the file name is not valid UTF-8 (check its filename* encoding)");
+    }
   }
 
   /** The sanitised name of {@code original}, ending with an extension of {@code type}. */

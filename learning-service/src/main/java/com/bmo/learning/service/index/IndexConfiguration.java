@@ -1,11 +1,13 @@
 package com.bmo.learning.service.index;
 
 import com.bmo.learning.aws.s3.S3Storage;
+import com.bmo.learning.ingestion.process.DocumentProcessor;
+import com.bmo.learning.ingestion.source.LoaderOptions;
 import com.bmo.learning.search.backup.BackupSettings;
 import com.bmo.learning.search.embedding.BatchEmbedder;
 import com.bmo.learning.search.embedding.EmbeddingModels;
-import com.bmo.learning.ingestion.process.DocumentProcessor;
-import com.bmo.learning.ingestion.source.LoaderOptions;
+import com.bmo.learning.search.lucene.IndexSettings;
+import com.bmo.learning.search.lucene.LuceneSearchIndex;
 import com.bmo.learning.service.backup.IndexBackups;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.ingestion.DocumentIngestor;
@@ -15,8 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The ingestion pipeline, the embedding model (MiniLM, in-process), the local Lucene index and its S3
- * backups — learning-ingestion's and learning-search's classes behind the service's ports.
+ * The ingestion pipeline, the embedding model (MiniLM, in-process), the search index (Lucene in a local
+ * directory) and its S3 backups — learning-ingestion's and learning-search's classes behind the service's
+ * ports ({@link DocumentIngestor}, {@link com.bmo.learning.search.SearchIndex}, {@link IndexBackups}).
  */
 @Configuration(proxyBeanMethods = false)
 public class IndexConfiguration {
@@ -30,8 +33,8 @@ public class IndexConfiguration {
   }
 
   @Bean
-  DocumentIngestor documentIngestor(DocumentProcessor processor) {
-    return new PipelineDocumentIngestor(processor);
+  DocumentIngestor documentIngestor(DocumentProcessor processor, BatchEmbedder embedder) {
+    return new PipelineDocumentIngestor(processor, embedder);
   }
 
   @Bean
@@ -40,13 +43,13 @@ public class IndexConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  LuceneChunkIndex chunkIndex(BatchEmbedder embedder, ServiceProperties properties) {
-    return new LuceneChunkIndex(embedder, properties.index().collection(), properties.index().directory()
-        .resolve(properties.index().collection()));
+  LuceneSearchIndex searchIndex(BatchEmbedder embedder, ServiceProperties properties) {
+    return LuceneSearchIndex.open(properties.index().collection(), properties.index().directory()
+        .resolve(properties.index().collection()), IndexSettings.defaults(embedder.dimension()));
   }
 
   @Bean
-  IndexBackups indexBackups(S3Storage s3, LuceneChunkIndex index, ServiceProperties properties, Clock clock) {
+  IndexBackups indexBackups(S3Storage s3, LuceneSearchIndex index, ServiceProperties properties, Clock clock) {
     return new S3IndexBackups(new com.bmo.learning.search.backup.IndexBackups(s3, BackupSettings.defaults()),
         index, properties.buckets().backups(), clock);
   }

@@ -4,6 +4,7 @@ import com.bmo.learning.search.backup.BackupInfo;
 import com.bmo.learning.search.backup.BackupResult;
 import com.bmo.learning.search.backup.BackupType;
 import com.bmo.learning.search.backup.RestoreResult;
+import com.bmo.learning.search.lucene.LuceneSearchIndex;
 import com.bmo.learning.service.backup.BackupKind;
 import com.bmo.learning.service.backup.BackupNotFoundException;
 import com.bmo.learning.service.backup.BackupRecord;
@@ -13,6 +14,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * {@link IndexBackups} on learning-search's backups, in the backups bucket under
@@ -25,28 +28,37 @@ public final class S3IndexBackups implements IndexBackups {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
   private final com.bmo.learning.search.backup.IndexBackups backups;
-  private final LuceneChunkIndex index;
+  private final LuceneSearchIndex index;
   private final String bucket;
   private final String prefix;
   private final Clock clock;
+  /**
+   * Backups read a snapshot's files while they upload; a restore replaces those files. Backups share this
+   * lock, a restore takes it alone. Searches and ingestion never take it.
+   */
+  private final ReadWriteLock backupOrRestore = new ReentrantReadWriteLock();
 
-  public S3IndexBackups(com.bmo.learning.search.backup.IndexBackups backups, LuceneChunkIndex index,
+  public S3IndexBackups(com.bmo.learning.search.backup.IndexBackups backups, LuceneSearchIndex index,
       String bucket, Clock clock) {
     this.backups = backups;
     this.index = index;
     this.bucket = bucket;
-    this.prefix = "index/" + index.collection() + "/";
+    this.prefix = "index/" + index.name() + "/";
     this.clock = clock;
   }
 
   @Override
   public BackupRecord backup(BackupKind kind) {
-    BackupResult result = index.withLuceneIndex(lucene -> {
-      return kind == BackupKind.FULL
-          ? backups.backupToS3(lucene, bucket, prefix + "full/" + TIME.format(clock.instant()) + ".tar.gz")
-          : backups.incrementalBackup(lucene, bucket, prefix + "incremental/");
-    });
-    return record(result.backup());
+    backupOrRestore.readLock().lock();
+    try {
+      // The index snapshots its last commit and goes on serving reads and writes during the upload.
+      BackupResult result = kind == BackupKind.FULL
+          ? backups.backupToS3(index, bucket, prefix + "full/" + TIME.format(clock.instant()) + ".tar.gz")
+          : backups.incrementalBackup(index, bucket, prefix + "incremental/");
+      return record(result.backup());
+    } finally {
+      backupOrRestore.readLock().unlock();
+    }
   }
 
   @Override
@@ -64,8 +76,13 @@ public final class S3IndexBackups implements IndexBackups {
     } catch (com.bmo.learning.search.backup.BackupNotFoundException e) {
       throw new BackupNotFoundException(key, e);
     }
-    RestoreResult result = index.replaceDirectory(dir -> backups.restore(bucket, key, dir, true));
-    return new RestoreRecord(record(result.backup()), result.chunkCount(), result.duration());
+    backupOrRestore.writeLock().lock();
+    try {
+      RestoreResult result = index.replaceDirectory(dir -> backups.restore(bucket, key, dir, true));
+      return new RestoreRecord(record(result.backup()), result.chunkCount(), result.duration());
+    } finally {
+      backupOrRestore.writeLock().unlock();
+    }
   }
 
   static BackupRecord record(BackupInfo info) {

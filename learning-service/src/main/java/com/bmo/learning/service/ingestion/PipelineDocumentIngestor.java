@@ -1,34 +1,37 @@
 package com.bmo.learning.service.ingestion;
 
+import com.bmo.learning.aws.s3.InvalidS3UriException;
+import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.ingestion.IngestionException;
-import com.bmo.learning.ingestion.InvalidS3UriException;
-import com.bmo.learning.ingestion.MetadataKeys;
-import com.bmo.learning.ingestion.S3Uri;
 import com.bmo.learning.ingestion.SourceReadException;
 import com.bmo.learning.ingestion.UnexpectedFailureException;
 import com.bmo.learning.ingestion.process.DocumentProcessor;
 import com.bmo.learning.ingestion.process.FileResult;
+import com.bmo.learning.search.IndexedChunk;
+import com.bmo.learning.search.embedding.BatchEmbedder;
 import dev.langchain4j.data.segment.TextSegment;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@link DocumentIngestor} on learning-ingestion's {@link DocumentProcessor}: S3 object → type sniffing →
- * parser (PDFBox, CommonMark, jsoup, text) → chunks with stable ids. Failures of the document itself
+ * parser (PDFBox, CommonMark, jsoup, text) → chunks with stable ids → embeddings ({@link BatchEmbedder}).
+ * The pipeline's segments become the index's chunks directly, metadata as ingested. Failures of the document itself
  * (corrupt, encrypted, empty, unsupported, too large, missing) become {@link UnprocessableDocumentException};
  * read failures and unexpected errors stay as they are, so the job retries them.
  */
 public final class PipelineDocumentIngestor implements DocumentIngestor {
 
   private final DocumentProcessor processor;
+  private final BatchEmbedder embedder;
 
-  public PipelineDocumentIngestor(DocumentProcessor processor) {
+  public PipelineDocumentIngestor(DocumentProcessor processor, BatchEmbedder embedder) {
     this.processor = processor;
+    this.embedder = embedder;
   }
 
   @Override
-  public List<Chunk> chunks(SourceDocument document) {
+  public List<IndexedChunk> chunks(SourceDocument document) {
     S3Uri uri;
     try {
       uri = S3Uri.of(document.bucket(), document.key());
@@ -46,14 +49,12 @@ public final class PipelineDocumentIngestor implements DocumentIngestor {
       // Metadata the pipeline refuses: retrying cannot help.
       throw new UnprocessableDocumentException(document.sourceUri(), e.getMessage(), e);
     }
-    return result.chunks().stream().map(s -> toChunk(s, result.source())).toList();
-  }
-
-  static Chunk toChunk(TextSegment segment, String source) {
-    Map<String, String> metadata = new LinkedHashMap<>();
-    segment.metadata().toMap().forEach((k, v) -> metadata.put(k, String.valueOf(v)));
-    String sourceUri = metadata.getOrDefault(MetadataKeys.SOURCE_URI, source);
-    Integer page = segment.metadata().getInteger(MetadataKeys.PAGE);
-    return new Chunk(metadata.get(MetadataKeys.CHUNK_ID), segment.text(), sourceUri, page, metadata);
+    List<TextSegment> segments = result.chunks();
+    List<float[]> vectors = embedder.embedAll(segments);
+    List<IndexedChunk> chunks = new ArrayList<>(segments.size());
+    for (int i = 0; i < segments.size(); i++) {
+      chunks.add(IndexedChunk.of(segments.get(i), vectors.get(i)));
+    }
+    return chunks;
   }
 }

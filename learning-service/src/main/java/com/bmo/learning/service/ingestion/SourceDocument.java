@@ -1,5 +1,6 @@
 package com.bmo.learning.service.ingestion;
 
+import com.bmo.learning.aws.s3.S3Uri;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -24,6 +25,11 @@ public record SourceDocument(UUID documentId, String bucket, String key, String 
 
   /** {@code s3://bucket/key}: how the index knows which chunks belong to this document. */
   public String sourceUri() {
-    return "s3://" + bucket + "/" + key;
+    return location().toString();
+  }
+
+  /** Where the document's object is. */
+  public S3Uri location() {
+    return S3Uri.of(bucket, key);
   }
 }

@@ -1,13 +1,14 @@
 package com.bmo.learning.service.jobs;
 
+import com.bmo.learning.search.IndexedChunk;
+import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.documents.Document;
 import com.bmo.learning.service.documents.DocumentRepository;
-import com.bmo.learning.service.ingestion.Chunk;
 import com.bmo.learning.service.ingestion.DocumentIngestor;
 import com.bmo.learning.service.ingestion.SourceDocument;
 import com.bmo.learning.service.ingestion.UnprocessableDocumentException;
-import com.bmo.learning.service.search.ChunkIndex;
+import com.bmo.learning.service.ops.LoggedText;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +35,11 @@ public class IngestionJob {
 
   private final DocumentRepository documents;
   private final DocumentIngestor ingestor;
-  private final ChunkIndex index;
+  private final SearchIndex index;
   private final int maxAttempts;
   private final Clock clock;
 
-  public IngestionJob(DocumentRepository documents, DocumentIngestor ingestor, ChunkIndex index,
+  public IngestionJob(DocumentRepository documents, DocumentIngestor ingestor, SearchIndex index,
       ServiceProperties properties, Clock clock) {
     this.documents = documents;
     this.ingestor = ingestor;
@@ -56,31 +57,34 @@ public class IngestionJob {
     Document doc = started.get();
     long t0 = System.nanoTime();
     try {
-      List<Chunk> chunks = ingestor.chunks(source(doc));
-      int stored = index.replaceSource(doc.sourceUri(), chunks);
+      // Embedded before the index is touched: the index's lock never waits for the model.
+      List<IndexedChunk> chunks = ingestor.chunks(source(doc));
+      index.replaceSource(doc.sourceUri(), chunks);
+      int stored = chunks.size();
       if (documents.markIndexed(documentId, stored, clock.instant())) {
         LOG.info("Document {} indexed: {} chunks from {} in {} ms (attempt {})", documentId, stored,
-            doc.sourceUri(), (System.nanoTime() - t0) / 1_000_000, doc.attempts());
+            LoggedText.of(doc.sourceUri()), (System.nanoTime() - t0) / 1_000_000, doc.attempts());
       } else {
         // Deleted while we worked: leave nothing of it behind.
-        index.deleteBySource(doc.sourceUri());
+        index.deleteSource(doc.sourceUri());
         LOG.info("Document {} was deleted during ingestion; its chunks were removed", documentId);
       }
     } catch (UnprocessableDocumentException e) {
       documents.markFailed(documentId, e.getMessage(), clock.instant());
-      LOG.warn("Document {} ({}) cannot be ingested: {}", documentId, doc.sourceUri(), e.getMessage());
+      LOG.warn("Document {} ({}) cannot be ingested: {}", documentId, LoggedText.of(doc.sourceUri()),
+          LoggedText.of(e.getMessage()));
     } catch (RuntimeException e) {
       String reason = describe(e);
       if (doc.attempts() >= maxAttempts) {
         documents.markFailed(documentId, "Gave up after " + doc.attempts() + " attempts: " + reason,
             clock.instant());
-        LOG.warn("Document {} ({}) FAILED after {} attempts: {}", documentId, doc.sourceUri(),
-            doc.attempts(), reason);
+        LOG.warn("Document {} ({}) FAILED after {} attempts: {}", documentId, LoggedText.of(doc.sourceUri()),
+            doc.attempts(), LoggedText.of(reason));
         return;
       }
       documents.markRetrying(documentId, reason, clock.instant());
-      LOG.warn("Document {} ({}) attempt {} of {} failed, will retry: {}", documentId, doc.sourceUri(),
-          doc.attempts(), maxAttempts, reason);
+      LOG.warn("Document {} ({}) attempt {} of {} failed, will retry: {}", documentId,
+          LoggedText.of(doc.sourceUri()), doc.attempts(), maxAttempts, LoggedText.of(reason));
       throw new IngestionAttemptFailedException(documentId, reason, e);
     }
   }

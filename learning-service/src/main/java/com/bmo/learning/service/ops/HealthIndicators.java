@@ -1,10 +1,10 @@
 package com.bmo.learning.service.ops;
 
 import com.bmo.learning.aws.s3.S3Storage;
+import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.service.auth.ApiKeyRegistry;
 import com.bmo.learning.service.config.SecretsAccess;
 import com.bmo.learning.service.config.ServiceProperties;
-import com.bmo.learning.service.search.ChunkIndex;
 import java.util.stream.Stream;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -51,7 +51,7 @@ public class HealthIndicators {
   }
 
   @Bean
-  HealthIndicator indexHealthIndicator(ChunkIndex index, ServiceProperties properties) {
+  HealthIndicator indexHealthIndicator(SearchIndex index, ServiceProperties properties) {
     return () -> {
       try {
         return Health.up().withDetail("chunks", index.count())

@@ -80,6 +80,31 @@ final class ApiClient {
     return send(request);
   }
 
+  /** One part of a hand-made multipart body: its Content-Disposition parameters after {@code form-data; }. */
+  record Part(String disposition, byte[] content) {
+  }
+
+  /** A multipart upload of exactly these parts (for headers no form would send), as {@code key}. */
+  Response multipart(java.util.List<Part> parts, String key) {
+    String boundary = "----it" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try {
+      for (Part p : parts) {
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; " + p.disposition()
+            + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(p.content());
+        body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("X-API-Key", key)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   Response get(String path) {
     return get(path, env.userKey());
   }
@@ -125,6 +150,53 @@ final class ApiClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** A raw response: status, headers (lower-case names) and body, for requests no HTTP client would send as is. */
+  record RawResponse(int status, Map<String, String> headers, String body) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * Sends {@code method rawPath} exactly as written (HTTP/1.0 over a socket: no client normalises or
+   * encodes the path), with the key and a JSON body when given.
+   */
+  RawResponse raw(String method, String rawPath, String key, String jsonBody) {
+    URI uri = URI.create(base);
+    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(30_000);
+      byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+      StringBuilder head = new StringBuilder(method + " " + rawPath + " HTTP/1.0\r\nHost: " + uri.getHost()
+          + ":" + uri.getPort() + "\r\nConnection: close\r\n");
+      if (key != null) {
+        head.append("X-API-Key: ").append(key).append("\r\n");
+      }
+      if (jsonBody != null) {
+        head.append("Content-Type: application/json\r\n");
+      }
+      head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+      socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().write(body);
+      socket.getOutputStream().flush();
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int end = response.indexOf("\r\n\r\n");
+      String[] lines = response.substring(0, end).split("\r\n");
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+            lines[i].substring(colon + 1).trim());
+      }
+      return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, response.substring(end + 4));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -28,6 +28,7 @@ class BackupRestoreIT extends ServiceIT {
         .getBytes(), Map.of("course", course)).body().path("id").asText();
     assertThat(api.awaitTerminal(first, Duration.ofSeconds(60)).path("status").asText()).isEqualTo("INDEXED");
 
+    LogCapture audit = LogCapture.of("audit");
     ApiClient.Response full = api.postJson("/api/v1/backups", Map.of("type", "full"), api.adminKey());
     assertThat(full.status()).isEqualTo(201);
     String fullKey = full.body().path("key").asText();
@@ -55,6 +56,11 @@ class BackupRestoreIT extends ServiceIT {
     assertThat(restored.status()).isEqualTo(200);
     assertThat(restored.body().path("chunk_count").asLong()).isEqualTo(full.body().path("chunk_count").asLong());
     assertThat(finds(api, "How are U-shaped valleys formed?", course, "Glaciers")).isFalse();
+    audit.close();
+    java.util.List<JsonNode> lines = AuditIT.lines(audit);
+    AuditIT.assertLine(lines, "it-admin", "backup", "backup:" + fullKey, "success");
+    AuditIT.assertLine(lines, "it-admin", "backup", "backup:" + incrementalKey, "success");
+    AuditIT.assertLine(lines, "it-admin", "restore", "backup:" + fullKey, "success");
     assertThat(finds(api, "What comes out of a volcano?", course, "Magma")).isTrue();
 
     assertThat(api.postJson("/api/v1/backups/restore", Map.of("key", incrementalKey), api.adminKey()).status())

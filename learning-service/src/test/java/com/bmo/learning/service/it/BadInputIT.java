@@ -109,7 +109,7 @@ class BadInputIT extends ServiceIT {
     assertProblem(api.get("/api/v1/documents?status=DONE"), 400);
     assertProblem(api.get("/api/v1/documents?size=1000"), 400);
     assertProblem(api.get("/api/v1/nothing-here"), 404);
-    assertProblem(api.get("/nothing-here", null), 404);
+    assertProblem(api.get("/nothing-here", null), 401);  // deny by default, before any lookup
     assertProblem(api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/search"))
         .header("X-API-Key", api.userKey()).PUT(HttpRequest.BodyPublishers.noBody())), 405);
     // A JSON body where a multipart upload is expected.
@@ -122,6 +122,9 @@ class BadInputIT extends ServiceIT {
     JsonNode p = assertProblem(api.postJson("/api/v1/search", Map.of("query", " ", "k", 500), api.userKey()), 400);
     assertThat(p.path("errors")).extracting(e -> e.path("field").asText()).contains("query", "k");
     assertProblem(api.postJson("/api/v1/search", "{\"query\": ", api.userKey()), 400);
+    JsonNode mode = assertProblem(api.postJson("/api/v1/search", Map.of("query", "arrays", "mode", "fuzzy"),
+        api.userKey()), 400);
+    assertThat(mode.path("errors").get(0).path("field").asText()).isEqualTo("mode");
 
     assertThat(assertProblem(api.postJson("/api/v1/documents/ingest", Map.of("uri", "http://example.com/x.pdf"),
         api.userKey()), 400).path("errors").get(0).path("field").asText()).isEqualTo("uri");

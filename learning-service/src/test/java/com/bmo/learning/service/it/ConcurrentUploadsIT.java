@@ -2,7 +2,7 @@ package com.bmo.learning.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bmo.learning.service.search.ChunkIndex;
+import com.bmo.learning.search.SearchIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ class ConcurrentUploadsIT extends ServiceIT {
   private static final int UPLOADS = 50;
 
   @Autowired
-  ChunkIndex index;
+  SearchIndex index;
 
   @Autowired
   JdbcClient jdbc;

@@ -2,7 +2,7 @@ package com.bmo.learning.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bmo.learning.service.search.ChunkIndex;
+import com.bmo.learning.search.SearchIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 class DocumentLifecycleIT extends ServiceIT {
 
   @Autowired
-  ChunkIndex index;
+  SearchIndex index;
 
   @Test
   void uploadedPdfIsIndexedAndItsChunkIsFoundBySearch(S3Client s3) {
@@ -66,6 +66,23 @@ class DocumentLifecycleIT extends ServiceIT {
     assertThat(top.path("page").asInt()).isEqualTo(1);
     assertThat(top.path("document_id").asText()).isEqualTo(id);
     assertThat(top.path("score").asDouble()).isBetween(0.0, 1.0);
+    assertThat(found.body().path("mode").asText()).isEqualTo("hybrid");
+    // One document id: the service's, never the pipeline's content-derived one beside it.
+    assertThat(top.path("metadata").has("document_id")).isFalse();
+    assertThat(top.path("metadata").has("service_document_id")).isFalse();
+    assertThat(top.path("metadata").path("course").asText()).isEqualTo("bio-101");
+
+    // Keyword mode finds the exact term and marks it in the snippet.
+    ApiClient.Response keyword = api.postJson("/api/v1/search", Map.of("query", "mitochondria", "k", 1,
+        "mode", "keyword", "filters", Map.of("course", "bio-101")), api.userKey());
+    assertThat(keyword.status()).isEqualTo(200);
+    JsonNode exact = keyword.body().path("hits").get(0);
+    assertThat(exact.path("document_id").asText()).isEqualTo(id);
+    assertThat(exact.path("snippet").asText()).contains("<mark>");
+    assertThat(exact.path("snippet_markup").asText()).isEqualTo("html-mark");
+    ApiClient.Response vector = api.postJson("/api/v1/search", Map.of("query", "Which organelle makes ATP?",
+        "k", 1, "mode", "vector", "filters", Map.of("course", "bio-101")), api.userKey());
+    assertThat(vector.body().path("hits").get(0).path("text").asText()).contains("mitochondria");
 
     ApiClient.Response page2 = api.search("What causes earthquakes?", 1, Map.of("course", "bio-101"));
     assertThat(page2.body().path("hits").get(0).path("page").asInt()).isEqualTo(2);
@@ -142,7 +159,7 @@ class DocumentLifecycleIT extends ServiceIT {
   @Test
   void healthReportsEveryDependencyAndTheOpenApiDocumentDescribesTheApi() {
     ApiClient api = api();
-    JsonNode health = api.get("/actuator/health", null).body();
+    JsonNode health = api.get("/actuator/health", api.adminKey()).body();
     assertThat(health.path("status").asText()).isEqualTo("UP");
     for (String component : new String[] {"db", "s3", "secretsManager", "index", "dbScheduler"}) {
       assertThat(health.path("components").path(component).path("status").asText()).as(component)

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.bmo.learning.localaws.junit.LocalAwsTarget;
 import com.bmo.learning.localaws.junit.LocalAwsTest;
-import com.bmo.learning.service.search.ChunkIndex;
+import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.testsupport.GatedIngestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
@@ -75,7 +75,7 @@ class RestartRecoveryIT {
       JsonNode doc = api.awaitTerminal(id, Duration.ofSeconds(90));
       assertThat(doc.path("status").asText()).isEqualTo("INDEXED");
       assertThat(doc.path("attempts").asInt()).isEqualTo(2);
-      ChunkIndex index = second.getBean(ChunkIndex.class);
+      SearchIndex index = second.getBean(SearchIndex.class);
       assertThat(index.countSource(doc.path("source_uri").asText())).isEqualTo(doc.path("chunk_count").asLong());
       JsonNode hits = api.search("Where does photosynthesis happen?", 3, Map.of("course", "restart")).body()
           .path("hits");

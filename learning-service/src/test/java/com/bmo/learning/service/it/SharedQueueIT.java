@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bmo.learning.localaws.junit.LocalAwsTarget;
 import com.bmo.learning.localaws.junit.LocalAwsTest;
-import com.bmo.learning.service.search.ChunkIndex;
+import com.bmo.learning.search.SearchIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -42,8 +42,8 @@ class SharedQueueIT {
         ids.add(api.upload("shared-" + i + ".md", ("# Lesson " + i + "\nShared queue lesson number " + i + ".")
             .getBytes(), Map.of("course", "shared")).body().path("id").asText());
       }
-      ChunkIndex indexA = a.getBean(ChunkIndex.class);
-      ChunkIndex indexB = b.getBean(ChunkIndex.class);
+      SearchIndex indexA = a.getBean(SearchIndex.class);
+      SearchIndex indexB = b.getBean(SearchIndex.class);
       for (String id : ids) {
         JsonNode doc = apiA.awaitTerminal(id, Duration.ofSeconds(90));
         assertThat(doc.path("status").asText()).isEqualTo("INDEXED");

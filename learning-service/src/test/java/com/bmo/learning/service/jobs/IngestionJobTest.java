@@ -9,15 +9,15 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.bmo.learning.search.IndexedChunk;
+import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.documents.Document;
 import com.bmo.learning.service.documents.DocumentOrigin;
 import com.bmo.learning.service.documents.DocumentRepository;
 import com.bmo.learning.service.documents.IngestionState;
-import com.bmo.learning.service.ingestion.Chunk;
 import com.bmo.learning.service.ingestion.DocumentIngestor;
 import com.bmo.learning.service.ingestion.UnprocessableDocumentException;
-import com.bmo.learning.service.search.ChunkIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,14 +34,14 @@ class IngestionJobTest {
 
   private final UUID id = UUID.randomUUID();
   private final DocumentRepository documents = mock(DocumentRepository.class);
-  private final ChunkIndex index = mock(ChunkIndex.class);
+  private final SearchIndex index = mock(SearchIndex.class);
   private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
   private final ServiceProperties properties = new ServiceProperties("test", null, null,
       new ServiceProperties.Upload(DataSize.ofMegabytes(1), "uploads"),
       new ServiceProperties.Jobs(3, Duration.ofMillis(10), 2.0), null, null);
 
   private Document attempt(int n) {
-    return Document.builder().id(id).origin(DocumentOrigin.UPLOAD).bucket("b").key("k/a.pdf").fileName("a.pdf")
+    return Document.builder().id(id).origin(DocumentOrigin.UPLOAD).bucket("lessons").key("k/a.pdf").fileName("a.pdf")
         .contentType("application/pdf").size(1L).course("c")
         .state(new IngestionState.Processing(clock.instant(), null)).attempts(n).createdAt(clock.instant()).build();
   }
@@ -72,7 +72,7 @@ class IngestionJobTest {
   @Test
   void unprocessableDocumentFailsAtOnce() {
     job(d -> {
-      throw new UnprocessableDocumentException("s3://b/k/a.pdf", "the PDF is encrypted", null);
+      throw new UnprocessableDocumentException("s3://lessons/k/a.pdf", "the PDF is encrypted", null);
     }, 1).run(id);
     verify(documents).markFailed(eq(id), eq("the PDF is encrypted"), any());
     verify(documents, never()).markRetrying(any(), any(), any());
@@ -80,21 +80,21 @@ class IngestionJobTest {
 
   @Test
   void chunksReplaceTheSourceAndTheDocumentIsIndexed() {
-    List<Chunk> chunks = List.of(new Chunk("c1", "text", "s3://b/k/a.pdf", 1, Map.of()));
-    when(index.replaceSource("s3://b/k/a.pdf", chunks)).thenReturn(1);
+    List<IndexedChunk> chunks = List.of(new IndexedChunk("c1", "s3://lessons/k/a.pdf", "text", Map.of(),
+        new float[] {1, 0}));
     when(documents.markIndexed(eq(id), eq(1), any())).thenReturn(true);
     job(d -> chunks, 1).run(id);
-    verify(index).replaceSource("s3://b/k/a.pdf", chunks);
-    verify(index, never()).deleteBySource(any());
+    verify(index).replaceSource("s3://lessons/k/a.pdf", chunks);
+    verify(index, never()).deleteSource(any());
   }
 
   @Test
   void aDocumentDeletedDuringIngestionLeavesNoChunks() {
-    List<Chunk> chunks = List.of(new Chunk("c1", "text", "s3://b/k/a.pdf", 1, Map.of()));
-    when(index.replaceSource("s3://b/k/a.pdf", chunks)).thenReturn(1);
+    List<IndexedChunk> chunks = List.of(new IndexedChunk("c1", "s3://lessons/k/a.pdf", "text", Map.of(),
+        new float[] {1, 0}));
     when(documents.markIndexed(eq(id), eq(1), any())).thenReturn(false);
     job(d -> chunks, 1).run(id);
-    verify(index).deleteBySource("s3://b/k/a.pdf");
+    verify(index).deleteSource("s3://lessons/k/a.pdf");
   }
 
   @Test
