@@ -12,9 +12,12 @@ import java.util.List;
  */
 public record AwsOperation(String service, String operation, String resource) {
 
-  /** One tab-separated line, as written by {@link AwsOperationRecorder}. */
+  /**
+   * One tab-separated line, as written by {@link AwsOperationRecorder}; backslashes, tabs and line breaks
+   * in a field (object keys may hold any of them) are escaped.
+   */
   public String toLine() {
-    return service + "\t" + operation + "\t" + resource;
+    return escape(service) + "\t" + escape(operation) + "\t" + escape(resource);
   }
 
   public static AwsOperation parse(String line) {
@@ -22,6 +25,29 @@ public record AwsOperation(String service, String operation, String resource) {
     if (parts.size() != 3) {
       throw new IllegalArgumentException("not a recorded operation: " + line);
     }
-    return new AwsOperation(parts.get(0), parts.get(1), parts.get(2));
+    return new AwsOperation(unescape(parts.get(0)), unescape(parts.get(1)), unescape(parts.get(2)));
+  }
+
+  private static String escape(String field) {
+    return field.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+  }
+
+  private static String unescape(String field) {
+    StringBuilder out = new StringBuilder(field.length());
+    for (int i = 0; i < field.length(); i++) {
+      char c = field.charAt(i);
+      if (c == '\\' && i + 1 < field.length()) {
+        char next = field.charAt(++i);
+        out.append(switch (next) {
+          case 't' -> '\t';
+          case 'n' -> '\n';
+          case 'r' -> '\r';
+          default -> next;
+        });
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

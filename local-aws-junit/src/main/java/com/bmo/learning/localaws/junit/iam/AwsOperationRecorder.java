@@ -39,7 +39,19 @@ public final class AwsOperationRecorder implements ExecutionInterceptor {
   private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
   private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
   private static final Object LOCK = new Object();
-  private static boolean truncated;
+
+  static {
+    // A new test JVM starts a new recording: what an earlier build left is removed even if this one
+    // records nothing.
+    String file = System.getProperty(FILE_PROPERTY);
+    if (file != null && !file.isBlank()) {
+      try {
+        Files.deleteIfExists(Path.of(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start recording AWS operations in " + file, e);
+      }
+    }
+  }
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -137,10 +149,7 @@ public final class AwsOperationRecorder implements ExecutionInterceptor {
     synchronized (LOCK) {
       try {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        // The first write of this JVM replaces what an earlier build left.
-        StandardOpenOption mode = truncated ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-        truncated = true;
-        Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+        Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot record AWS operations in " + file, e);
       }

@@ -84,6 +84,13 @@ class PolicyCheckTest {
   }
 
   @Test
+  void recordedLinesKeepKeysWithTabsBackslashesAndLineBreaks() {
+    AwsOperation op = s3("PutObject", "arn:aws:s3:::b/odd/tab\there\\and\nnew line.txt");
+    assertThat(op.toLine().lines()).hasSize(1);
+    assertThat(AwsOperation.parse(op.toLine())).isEqualTo(op);
+  }
+
+  @Test
   void aTestsOwnCallsAreNotTheCodes() {
     // Called from here, a class in test-classes: what a test does to arrange or check is not recorded.
     assertThat(AwsOperationRecorder.calledByTheCode()).isFalse();
