@@ -17,15 +17,13 @@ final class ChunkMapping {
   static final int VERSION = 1;
 
   static final String CHUNK_ID = "chunk_id";
-  static final String DOCUMENT_ID = "document_id";
   static final String SOURCE_URI = "source_uri";
   static final String TEXT = "text";
-  static final String TITLE = "title";
   static final String HEADING_PATH = "heading_path";
-  static final String PAGE = "page";
-  static final String PAGE_END = "page_end";
   /** Every metadata value as a keyword (its string form), for filters: {@code metadata.course}. */
   static final String METADATA = "metadata";
+  /** Each metadata value's Java type, stored but not indexed, so values come back typed. */
+  static final String METADATA_TYPES = "metadata_types";
   static final String VECTOR = "vector";
 
   static final String META_VERSION = "mapping_version";
@@ -46,14 +44,13 @@ final class ChunkMapping {
         .dynamicTemplates(Map.of("metadata_as_keywords", org.opensearch.client.opensearch._types.mapping.DynamicTemplate
             .of(t -> t.pathMatch(METADATA + ".*").mapping(p -> p.keyword(k -> k.ignoreAbove(1024))))))
         .properties(CHUNK_ID, p -> p.keyword(k -> k))
-        .properties(DOCUMENT_ID, p -> p.keyword(k -> k))
         .properties(SOURCE_URI, p -> p.keyword(k -> k))
-        .properties(TEXT, p -> p.text(t -> t))
-        .properties(TITLE, p -> p.text(t -> t))
-        .properties(HEADING_PATH, p -> p.text(t -> t))
-        .properties(PAGE, p -> p.integer(i -> i))
-        .properties(PAGE_END, p -> p.integer(i -> i))
+        // The standard analyzer, as the Lucene backend's StandardAnalyzer: exact terms such as function
+        // names stay findable (no stemming, no stop words).
+        .properties(TEXT, p -> p.text(t -> t.analyzer("standard")))
+        .properties(HEADING_PATH, p -> p.text(t -> t.analyzer("standard")))
         .properties(METADATA, p -> p.object(o -> o.dynamic(DynamicMapping.True)))
+        .properties(METADATA_TYPES, p -> p.object(o -> o.enabled(false)))
         .properties(VECTOR, p -> p.knnVector(v -> v.dimension(dimension)
             .method(me -> me.name("hnsw").engine("lucene").spaceType("cosinesimil")
                 .parameters(Map.of("m", JsonData.of(HNSW_M), "ef_construction", JsonData.of(HNSW_EF_CONSTRUCTION)))))));

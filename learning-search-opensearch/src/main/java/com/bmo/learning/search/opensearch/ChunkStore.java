@@ -22,7 +22,7 @@ import org.opensearch.client.opensearch.core.search.Hit;
 
 /**
  * Chunk documents in OpenSearch, engine-level: writes visible to searches when they return
- * ({@code refresh=wait_for}), deletes by source, the three searches, and a full export/import for backups.
+ * ({@code refresh=true}), deletes by source, the three searches, and a full export/import for backups.
  * Every request goes through the alias of {@link AliasedIndex}.
  */
 final class ChunkStore {
@@ -31,7 +31,10 @@ final class ChunkStore {
   static final int BULK_SIZE = 500;
   private static final int EXPORT_PAGE = 500;
 
-  /** One search hit: the chunk (without its vector), its score, and its text with the question's words marked. */
+  /**
+   * One search hit: the chunk (without its vector), its score, and passages of its text with the
+   * question's words marked (HTML-escaped, {@code <mark>}), or null when none matched.
+   */
   record ScoredChunk(ChunkDocument chunk, double score, String snippet) {
   }
 
@@ -43,9 +46,13 @@ final class ChunkStore {
     this.index = index;
   }
 
-  /** Adds or replaces the chunks by id; searchable when this returns. */
+  /**
+   * Adds or replaces the chunks by id; searchable when this returns. An explicit refresh rather than
+   * {@code wait_for}: writes come a document at a time, and waiting for the next scheduled refresh (1 s)
+   * would add up to a second to every ingestion.
+   */
   void write(List<ChunkDocument> chunks) {
-    bulk(index.alias(), chunks, Refresh.WaitFor);
+    bulk(index.alias(), chunks, Refresh.True);
   }
 
   /**
@@ -54,20 +61,22 @@ final class ChunkStore {
    */
   void replaceSource(String sourceUri, List<ChunkDocument> chunks) {
     write(chunks);
-    List<FieldValue> keep = chunks.stream().map(c -> FieldValue.of(c.chunkId())).toList();
     Query stale = Query.of(q -> q.bool(b -> {
-      b.filter(OpenSearchQueries.term(ChunkMapping.SOURCE_URI, sourceUri));
-      if (!keep.isEmpty()) {
+      b.filter(Query.of(f -> f.term(t -> t.field(ChunkMapping.SOURCE_URI).value(FieldValue.of(sourceUri)))));
+      if (!chunks.isEmpty()) {
         b.mustNot(m -> m.ids(i -> i.values(chunks.stream().map(ChunkDocument::chunkId).toList())));
       }
       return b;
     }));
-    deleteByQuery(stale);
+    // Re-ingesting an unchanged document leaves nothing stale: a count is much cheaper than a delete task.
+    if (count(Optional.of(stale)) > 0) {
+      deleteByQuery(stale);
+    }
   }
 
   /** Deletes a source's chunks; returns how many there were. */
   long deleteSource(String sourceUri) {
-    return deleteByQuery(OpenSearchQueries.term(ChunkMapping.SOURCE_URI, sourceUri));
+    return deleteByQuery(sourceQuery(sourceUri));
   }
 
   /** Deletes chunks by id. */
@@ -95,22 +104,41 @@ final class ChunkStore {
   }
 
   long countSource(String sourceUri) {
-    return count(Optional.of(OpenSearchQueries.term(ChunkMapping.SOURCE_URI, sourceUri)));
+    return count(Optional.of(sourceQuery(sourceUri)));
+  }
+
+  /** The stored chunk with this id, without its vector. */
+  Optional<ChunkDocument> get(String chunkId) {
+    try {
+      var found = client.get(g -> g.index(index.alias()).id(chunkId).sourceExcludes(ChunkMapping.VECTOR), Map.class);
+      return found.found() && found.source() != null ? Optional.of(ChunkDocument.fromSource(source(found.source())))
+          : Optional.empty();
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+  }
+
+  private static Query sourceQuery(String sourceUri) {
+    return Query.of(q -> q.term(t -> t.field(ChunkMapping.SOURCE_URI).value(FieldValue.of(sourceUri))));
   }
 
   List<ScoredChunk> keyword(String text, int k, Optional<Query> filter) {
     return run(OpenSearchQueries.keywordQuery(text, filter), k, Optional.of(text));
   }
 
-  List<ScoredChunk> vector(float[] vector, int k, Optional<Query> filter, Optional<String> highlightText) {
-    return run(OpenSearchQueries.vectorQuery(vector, k, filter), k, highlightText);
+  /** Nearest neighbours scoring at least {@code minScore} ({@code (1 + cosine) / 2}). */
+  List<ScoredChunk> vector(float[] vector, int k, Optional<Query> filter, Optional<String> highlightText,
+      double minScore) {
+    // k-NN's own min_score is radial search, which replaces k: drop weak hits here instead.
+    return run(OpenSearchQueries.vectorQuery(vector, k, filter), k, highlightText).stream()
+        .filter(h -> h.score() >= minScore).toList();
   }
 
   /** Keyword and vector candidates, fused by reciprocal rank; the score is the fused score. */
-  List<ScoredChunk> hybrid(String text, float[] vector, int k, Optional<Query> filter) {
-    int candidates = Math.max(k, OpenSearchQueries.MIN_CANDIDATES);
+  List<ScoredChunk> hybrid(String text, float[] vector, int k, Optional<Query> filter, double minScore) {
+    int candidates = Math.max(k, OpenSearchQueries.FUSION_DEPTH);
     List<ScoredChunk> byWords = keyword(text, candidates, filter);
-    List<ScoredChunk> byMeaning = vector(vector, candidates, filter, Optional.of(text));
+    List<ScoredChunk> byMeaning = vector(vector, candidates, filter, Optional.of(text), minScore);
     return RankFusion.fuse(List.of(byWords, byMeaning), s -> s.chunk().chunkId(), k).stream()
         .map(f -> new ScoredChunk(f.item().chunk(), f.score(), f.item().snippet()))
         .toList();
@@ -184,7 +212,7 @@ final class ChunkStore {
       for (Hit<Map> hit : response.hits().hits()) {
         ChunkDocument chunk = ChunkDocument.fromSource(source(hit));
         List<String> marked = hit.highlight().get(ChunkMapping.TEXT);
-        String snippet = marked == null || marked.isEmpty() ? snippet(chunk.text()) : marked.get(0);
+        String snippet = marked == null || marked.isEmpty() ? null : String.join(" … ", marked);
         found.add(new ScoredChunk(chunk, hit.score() == null ? 0 : hit.score(), snippet));
       }
       return found;
@@ -193,14 +221,13 @@ final class ChunkStore {
     }
   }
 
-  private static String snippet(String text) {
-    return text.length() <= OpenSearchQueries.SNIPPET_LENGTH ? text
-        : text.substring(0, OpenSearchQueries.SNIPPET_LENGTH) + "…";
+  private static Map<String, Object> source(Hit<Map> hit) {
+    return source(hit.source());
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> source(Hit<Map> hit) {
-    return (Map<String, Object>) hit.source();
+  private static Map<String, Object> source(Map<?, ?> source) {
+    return (Map<String, Object>) source;
   }
 
   private void bulk(String target, List<ChunkDocument> chunks, Refresh refresh) {

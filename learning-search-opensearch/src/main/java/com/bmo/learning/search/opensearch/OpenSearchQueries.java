@@ -8,6 +8,7 @@ import org.opensearch.client.opensearch._types.query_dsl.Operator;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.search.Highlight;
+import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
 
 /**
  * The three searches as OpenSearch requests: keyword (BM25 over the chunk text, its heading path and the
@@ -17,13 +18,16 @@ import org.opensearch.client.opensearch.core.search.Highlight;
  */
 final class OpenSearchQueries {
 
-  /** Candidates each part of a hybrid search contributes to the fusion. */
-  static final int MIN_CANDIDATES = 50;
+  /** Candidates each part of a hybrid search contributes to the fusion (as the Lucene backend). */
+  static final int FUSION_DEPTH = 50;
+  /** A match in the section title counts half as much as one in the text (as the Lucene backend). */
+  static final float HEADING_BOOST = 0.5f;
   /** HNSW beam width at query time: recall@10 1.0 vs 0.74–0.85 with the default (probe, 1k × 384). */
   static final int MIN_EF_SEARCH = 100;
-  static final String PRE_TAG = "<em>";
-  static final String POST_TAG = "</em>";
+  static final String PRE_TAG = "<mark>";
+  static final String POST_TAG = "</mark>";
   static final int SNIPPET_LENGTH = 240;
+  static final int SNIPPET_PASSAGES = 2;
 
   private OpenSearchQueries() {
   }
@@ -44,29 +48,19 @@ final class OpenSearchQueries {
     return Query.of(q -> q.bool(b -> b.filter(filters)));
   }
 
-  /** Any of {@code filters}. */
-  static Query any(List<Query> filters) {
-    return Query.of(q -> q.bool(b -> b.should(filters).minimumShouldMatch("1")));
-  }
-
-  /** Not {@code filter}. */
-  static Query not(Query filter) {
-    return Query.of(q -> q.bool(b -> b.mustNot(filter)));
-  }
-
-  /** Metadata keys are filtered in the {@code metadata} object; the keyword fields of the mapping directly. */
+  /** Filters match a metadata value's string form, kept in the {@code metadata} object. */
   static String field(String key) {
-    return switch (key) {
-      case ChunkMapping.CHUNK_ID, ChunkMapping.DOCUMENT_ID, ChunkMapping.SOURCE_URI -> key;
-      default -> ChunkMapping.METADATA + "." + key;
-    };
+    return ChunkMapping.METADATA + "." + key;
   }
 
+  /** BM25 over text and heading path: any term may match (OR), more matching terms rank higher. */
   static Query keywordQuery(String text, Optional<Query> filter) {
+    Query body = Query.of(q -> q.match(m -> m.field(ChunkMapping.TEXT).query(FieldValue.of(text))
+        .operator(Operator.Or)));
+    Query heading = Query.of(q -> q.match(m -> m.field(ChunkMapping.HEADING_PATH).query(FieldValue.of(text))
+        .operator(Operator.Or).boost(HEADING_BOOST)));
     return Query.of(q -> q.bool(b -> {
-      b.must(m -> m.multiMatch(mm -> mm.query(text)
-          .fields(ChunkMapping.TEXT, ChunkMapping.HEADING_PATH, ChunkMapping.TITLE)
-          .operator(Operator.Or)));
+      b.must(m -> m.bool(either -> either.should(body, heading)));
       filter.ifPresent(b::filter);
       return b;
     }));
@@ -83,7 +77,7 @@ final class OpenSearchQueries {
 
   /**
    * A search of {@code size} hits without the vector in the answer, highlighting the question's words in
-   * the chunk text (also for vector hits, whose own query has no words to highlight).
+   * the chunk text (also for vector hits of a hybrid search, whose own query has no words).
    */
   static SearchRequest search(String index, Query query, int size, Optional<String> highlightText) {
     return SearchRequest.of(s -> {
@@ -95,8 +89,9 @@ final class OpenSearchQueries {
   }
 
   private static Highlight highlight(String text) {
-    return Highlight.of(h -> h.preTags(PRE_TAG).postTags(POST_TAG)
-        .fields(ChunkMapping.TEXT, f -> f.fragmentSize(SNIPPET_LENGTH).numberOfFragments(1).noMatchSize(SNIPPET_LENGTH)
+    // HTML encoder: the text is escaped, so only the marks are markup.
+    return Highlight.of(h -> h.preTags(PRE_TAG).postTags(POST_TAG).encoder(HighlighterEncoder.Html)
+        .fields(ChunkMapping.TEXT, f -> f.fragmentSize(SNIPPET_LENGTH).numberOfFragments(SNIPPET_PASSAGES)
             .highlightQuery(hq -> hq.match(m -> m.field(ChunkMapping.TEXT).query(FieldValue.of(text))))));
   }
 }

@@ -35,8 +35,8 @@ class OpenSearchChunkStoreIT {
   }
 
   private static ChunkDocument chunk(String id, String source, String course, String text, float... vector) {
-    return new ChunkDocument(id, "doc-" + source, source, text, "Title " + source, "Manual › " + id, 1, 2,
-        Map.of("course", course, "source_uri", source), vector);
+    return new ChunkDocument(id, source, text, Map.of("course", course, "source_uri", source, "title",
+        "Title " + source, "heading_path", "Manual › " + id, "page", 1, "page_end", 2), vector);
   }
 
   @Test
@@ -53,31 +53,26 @@ class OpenSearchChunkStoreIT {
     store.write(chunks);
 
     List<ChunkStore.ScoredChunk> hits = store.vector(new float[] {1, 0, 0, 0}, 10,
-        Optional.of(OpenSearchQueries.term("course", "b")), Optional.empty());
+        Optional.of(OpenSearchQueries.term("course", "b")), Optional.empty(), 0);
 
     assertThat(hits).extracting(h -> h.chunk().chunkId()).containsExactly("b1", "b2");
   }
 
   @Test
-  void keywordHitsCarryTheirFieldsAndAMarkedSnippet(OpenSearchTarget node, TestIndex index) {
+  void keywordHitsComeBackAsStoredWithAMarkedEscapedSnippet(OpenSearchTarget node, TestIndex index) {
     ChunkStore store = store(node, index);
-    store.write(List.of(
-        chunk("c1", "s3://d/r.pdf", "r", "Use lapply to apply a function over a list.", 1, 0, 0, 0),
-        chunk("c2", "s3://d/r.pdf", "r", "Vectors are atomic.", 0, 1, 0, 0)));
+    ChunkDocument stored = chunk("c1", "s3://d/r.pdf", "r", "Use lapply to apply a function over a <list>.", 1, 0, 0, 0);
+    store.write(List.of(stored, chunk("c2", "s3://d/r.pdf", "r", "Vectors are atomic.", 0, 1, 0, 0)));
 
     List<ChunkStore.ScoredChunk> hits = store.keyword("lapply", 5, Optional.empty());
 
     assertThat(hits).hasSize(1);
     ChunkStore.ScoredChunk hit = hits.get(0);
-    assertThat(hit.snippet()).isEqualTo("Use <em>lapply</em> to apply a function over a list.");
-    assertThat(hit.chunk()).satisfies(c -> {
-      assertThat(c.documentId()).isEqualTo("doc-s3://d/r.pdf");
-      assertThat(c.title()).isEqualTo("Title s3://d/r.pdf");
-      assertThat(c.headingPath()).isEqualTo("Manual › c1");
-      assertThat(c.page()).isEqualTo(1);
-      assertThat(c.pageEnd()).isEqualTo(2);
-      assertThat(c.vector()).as("searches do not ship vectors back").isNull();
-    });
+    assertThat(hit.snippet()).isEqualTo("Use <mark>lapply</mark> to apply a function over a &lt;list&gt;.");
+    assertThat(hit.chunk().vector()).as("searches do not ship vectors back").isNull();
+    assertThat(hit.chunk().withVector(stored.vector())).isEqualTo(stored);
+    assertThat(store.vector(new float[] {1, 0, 0, 0}, 1, Optional.empty(), Optional.empty(), 0).get(0).snippet())
+        .as("no words, no snippet").isNull();
   }
 
   @Test
@@ -89,7 +84,7 @@ class OpenSearchChunkStoreIT {
         chunk("other", "s3://d/3", "r", "Data frames hold columns.", 0, 1, 0, 0)));
     float[] question = {1, 0, 0, 0};
 
-    List<String> hybrid = store.hybrid("digits", question, 2, Optional.empty()).stream()
+    List<String> hybrid = store.hybrid("digits", question, 2, Optional.empty(), 0).stream()
         .map(h -> h.chunk().chunkId()).toList();
 
     assertThat(hybrid).containsExactlyInAnyOrder("term", "meaning");
