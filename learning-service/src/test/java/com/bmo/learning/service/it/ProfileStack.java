@@ -66,7 +66,7 @@ record ProfileStack(URI endpoint, Map<String, String> names, String adminKey, St
   static ProfileStack start() {
     Path repo = repositoryRoot();
     requireAwsCli();
-    String launcherClasspath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String launcherClasspath = launcherClasspath(repo);
     ExternalProcess launcher = ExternalProcess.start("local-aws-launcher", List.of(ExternalProcess.java(),
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", launcherClasspath,
             "com.bmo.learning.localaws.LocalAwsLauncher", "--port", "0", "--no-init"),
@@ -113,6 +113,21 @@ record ProfileStack(URI endpoint, Map<String, String> names, String adminKey, St
     } catch (RuntimeException | AssertionError e) {
       launcher.close();
       throw e;
+    }
+  }
+
+  /**
+   * The launcher's own classpath, as {@code ./mvnw -pl local-aws exec:exec} runs it: local-aws's classes and
+   * runtime dependencies (written by its build to {@code target/launcher.classpath}), not this module's test
+   * classpath, whose Spring Security, database and jobs would reconfigure the endpoint's Spring application.
+   */
+  private static String launcherClasspath(Path repo) {
+    Path module = repo.resolve("local-aws/target");
+    try {
+      return module.resolve("classes") + java.io.File.pathSeparator
+          + Files.readString(module.resolve("launcher.classpath")).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("local-aws/target/launcher.classpath is missing: build with -am", e);
     }
   }
 
