@@ -7,6 +7,7 @@ import com.bmo.learning.search.backup.BackupResult;
 import com.bmo.learning.search.backup.BackupSettings;
 import com.bmo.learning.search.backup.ExtractionLimits;
 import com.bmo.learning.search.backup.IndexBackups;
+import com.bmo.learning.search.backup.RestoreMode;
 import com.bmo.learning.search.backup.RestoreResult;
 import com.bmo.learning.search.backup.SafeTarGzExtractor;
 import com.bmo.learning.search.IndexedChunk;
@@ -99,7 +100,7 @@ public final class BackupThroughputHarness {
         tarCzfMbs.add(mb / seconds(System.nanoTime() - t0));
 
         Path target = work.resolve("restored-" + r);
-        RestoreResult restored = backups.restore("bench-backups", key, target, false);
+        RestoreResult restored = backups.restore("bench-backups", key, target, RestoreMode.CREATE_ONLY);
         restoreMbs.add(mb / seconds(restored.duration().toNanos()));
         if (restored.chunkCount() != size) {
           throw new IllegalStateException("restored " + restored.chunkCount());
@@ -164,7 +165,7 @@ public final class BackupThroughputHarness {
           second.bytesUploaded() / 1e6);
       System.out.printf("incremental #2 / full archive: %.2f%%; / incremental #1: %.2f%%%n",
           100.0 * second.bytesUploaded() / archiveBytes, 100.0 * second.bytesUploaded() / first.bytesUploaded());
-      RestoreResult check = backups.restore("bench-backups", second.backup().key(), work.resolve("inc"), false);
+      RestoreResult check = backups.restore("bench-backups", second.backup().key(), work.resolve("inc"), RestoreMode.CREATE_ONLY);
       System.out.printf("incremental #2 restores: %d chunks%n", check.chunkCount());
     } finally {
       BenchIndex.deleteTree(work);

@@ -10,11 +10,9 @@ import com.bmo.learning.aws.s3.UploadOptions;
 import com.bmo.learning.search.lucene.IndexSnapshot;
 import com.bmo.learning.search.lucene.LuceneSearchIndex;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,18 +29,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.codecs.CodecUtil;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexCommit;
-import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
-import org.apache.lucene.store.Lock;
-import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +50,10 @@ import org.slf4j.LoggerFactory;
  *       {@code segments_N} go up), plus a manifest {@code manifests/<collection>/<time>-g<gen>.json}
  *       listing every file of the commit.</li>
  *   <li>{@link #listBackups} — both kinds under a prefix, newest first.</li>
- *   <li>{@link #restore} — download, verify the SHA-256, extract (refusing unsafe archives) or assemble
- *       into a temporary directory beside the target, open and check the index, then swap it into place
- *       with renames; an existing index is replaced only when asked to.</li>
+ *   <li>{@link #restore} / {@link #stage} — download, verify the SHA-256, extract (refusing unsafe archives)
+ *       or assemble into a temporary directory beside the target, open and check the index
+ *       ({@link IndexRestores}), then swap it into place with renames ({@link StagedRestore}); an existing
+ *       index is replaced only in {@link RestoreMode#REPLACE}.</li>
  *   <li>{@link #applyRetention} — deletes old backups, and repository files no kept manifest needs.</li>
  * </ul>
  *
@@ -92,6 +85,7 @@ public final class IndexBackups {
   private final BackupSettings settings;
   private final SafeTarGzExtractor extractor;
   private final Clock clock;
+  private final IndexRestores restores;
 
   public IndexBackups(S3Storage storage, BackupSettings settings) {
     this(storage, settings, Clock.systemUTC());
@@ -102,6 +96,7 @@ public final class IndexBackups {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.extractor = new SafeTarGzExtractor(settings.limits());
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.restores = new IndexRestores(this, storage, settings.limits(), extractor);
   }
 
   // ------------------------------------------------------------------------------------------ full backup
@@ -253,7 +248,7 @@ public final class IndexBackups {
     }
   }
 
-  private IncrementalManifest readManifest(String bucket, String key, ObjectMetadata head) {
+  IncrementalManifest readManifest(String bucket, String key, ObjectMetadata head) {
     byte[] json = storage.readAllBytes(bucket, key);
     String expected = head.metadata().get(META_SHA256);
     String actual = Hashing.sha256Hex(json);
@@ -332,225 +327,21 @@ public final class IndexBackups {
 
   /**
    * Restores the backup at {@code s3://bucket/key} (full or incremental, told by its metadata) into the
-   * index directory {@code target}. The index is built in a temporary directory beside the target,
-   * verified (checksums, Lucene's own file checksums, opens, chunk count as recorded) and only then
-   * renamed into place; on any failure the target is left as it was. A target holding data is replaced
-   * only with {@code overwrite}, and never while an index has it open.
+   * index directory {@code target}: {@link #stage} then {@link StagedRestore#moveInto}. On any failure the
+   * target is left as it was.
    */
-  public RestoreResult restore(String bucket, String key, Path target, boolean overwrite) {
-    Objects.requireNonNull(target, "target");
-    long started = System.nanoTime();
-    Path dest = target.toAbsolutePath().normalize();
-    BackupInfo info = describe(bucket, key);
-    boolean existing = checkTarget(bucket, key, dest, overwrite);
-    try {
-      Files.createDirectories(dest.getParent());
-    } catch (IOException e) {
-      throw new BackupIoException(bucket, key, "cannot create " + dest.getParent() + ": " + e, e);
+  public RestoreResult restore(String bucket, String key, Path target, RestoreMode mode) {
+    try (StagedRestore staged = stage(bucket, key, target)) {
+      return staged.moveInto(mode);
     }
-    Path staging = dest.resolveSibling("." + dest.getFileName() + ".restore-" + UUID.randomUUID());
-    try {
-      Set<String> expectedFiles;
-      long bytes;
-      if (info.type() == BackupType.FULL) {
-        ExtractionResult extracted = downloadAndExtract(info, staging);
-        bytes = extracted.bytes();
-        expectedFiles = null;
-      } else {
-        IncrementalManifest manifest = readManifest(bucket, key, storage.head(bucket, key));
-        assemble(info, manifest, staging);
-        bytes = manifest.totalBytes();
-        expectedFiles = manifest.files().stream().map(IncrementalManifest.Entry::name)
-            .collect(Collectors.toSet());
-      }
-      Validated valid = validate(staging, info, expectedFiles);
-      swap(bucket, key, staging, dest);
-      Duration took = Duration.ofNanos(System.nanoTime() - started);
-      LOG.info("Restored {} backup s3://{}/{} of '{}' into {}: {} chunks, {} files, {} bytes in {} ms",
-          info.type(), bucket, key, info.collection(), dest, valid.chunks(), valid.files(), bytes,
-          took.toMillis());
-      return new RestoreResult(info, dest, valid.chunks(), valid.files(), bytes, existing, took);
-    } catch (UnsafeArchiveException e) {
-      throw e.bucket().isPresent() ? e : e.withObject(bucket, key);
-    } finally {
-      deleteTree(staging);
-    }
-  }
-
-  /** True if the target holds data (and may be replaced); throws if it may not. */
-  private static boolean checkTarget(String bucket, String key, Path dest, boolean overwrite) {
-    if (!Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
-      return false;
-    }
-    if (!Files.isDirectory(dest, LinkOption.NOFOLLOW_LINKS)) {
-      throw new BackupIoException(bucket, key, "restore target " + dest + " is not a directory", null);
-    }
-    boolean empty;
-    try (Stream<Path> children = Files.list(dest)) {
-      empty = children.findAny().isEmpty();
-    } catch (IOException e) {
-      throw new BackupIoException(bucket, key, "cannot read restore target " + dest + ": " + e, e);
-    }
-    if (empty) {
-      return false;
-    }
-    if (!overwrite) {
-      throw new RestoreTargetExistsException(bucket, key, dest);
-    }
-    try (FSDirectory dir = FSDirectory.open(dest); Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-      lock.ensureValid();
-    } catch (LockObtainFailedException e) {
-      throw new RestoreTargetInUseException(bucket, key, dest, e);
-    } catch (IOException e) {
-      throw new BackupIoException(bucket, key, "cannot check restore target " + dest + ": " + e, e);
-    }
-    return true;
-  }
-
-  private ExtractionResult downloadAndExtract(BackupInfo info, Path staging) {
-    String bucket = info.bucket();
-    String key = info.key();
-    if (info.sha256() == null) {
-      throw new BackupIntegrityException(bucket, key, "the backup has no " + META_SHA256
-          + " metadata to verify it with", null);
-    }
-    Path archive = staging.resolveSibling(staging.getFileName() + ".tar.gz");
-    try {
-      storage.download(bucket, key, archive);
-      String actual;
-      try {
-        actual = Hashing.sha256Hex(archive);
-      } catch (IOException e) {
-        throw new BackupIoException(bucket, key, "cannot read downloaded archive " + archive + ": " + e, e);
-      }
-      if (!actual.equals(info.sha256())) {
-        throw new BackupIntegrityException(bucket, key, "archive SHA-256 " + actual
-            + " does not match the stored " + info.sha256(), null);
-      }
-      try (InputStream in = Files.newInputStream(archive)) {
-        return extractor.extract(in, staging);
-      } catch (IOException e) {
-        throw new BackupIoException(bucket, key, "cannot read downloaded archive " + archive + ": " + e, e);
-      }
-    } finally {
-      deleteQuietly(archive);
-    }
-  }
-
-  private void assemble(BackupInfo info, IncrementalManifest manifest, Path staging) {
-    String bucket = info.bucket();
-    String key = info.key();
-    ExtractionLimits limits = settings.limits();
-    if (manifest.files().size() > limits.maxEntries() || manifest.totalBytes() > limits.maxExpandedBytes()) {
-      throw new UnsafeArchiveException(bucket, key, manifest.files().size() > limits.maxEntries()
-          ? UnsafeArchiveException.Violation.TOO_MANY_ENTRIES
-          : UnsafeArchiveException.Violation.EXPANDED_SIZE_LIMIT, null, "the manifest lists "
-          + manifest.files().size() + " files, " + manifest.totalBytes() + " bytes; the limits are "
-          + limits, null);
-    }
-    String prefix = key.substring(0, key.lastIndexOf(MANIFESTS + manifest.collection() + "/"));
-    try {
-      Files.createDirectory(staging);
-    } catch (IOException e) {
-      throw new BackupIoException(bucket, key, "cannot create " + staging + ": " + e, e);
-    }
-    for (IncrementalManifest.Entry e : manifest.files()) {
-      // Names were checked by the manifest parser: plain file names, no separators, no "..".
-      Path file = staging.resolve(e.name());
-      String objectKey = prefix + e.object();
-      try {
-        storage.download(bucket, objectKey, file);
-      } catch (ObjectNotFoundException missing) {
-        throw new BackupIntegrityException(bucket, key, "file " + e.name() + " is missing from the "
-            + "repository (s3://" + bucket + "/" + objectKey + ")", missing);
-      }
-      try {
-        long size = Files.size(file);
-        String sha = Hashing.sha256Hex(file);
-        if (size != e.size() || !sha.equals(e.sha256())) {
-          throw new BackupIntegrityException(bucket, key, "file " + e.name() + " from s3://" + bucket + "/"
-              + objectKey + " has " + size + " bytes, SHA-256 " + sha + "; the manifest says " + e.size()
-              + " bytes, " + e.sha256(), null);
-        }
-      } catch (IOException io) {
-        throw new BackupIoException(bucket, key, "cannot read " + file + ": " + io, io);
-      }
-    }
-  }
-
-  private record Validated(long chunks, int files) {
   }
 
   /**
-   * The staged directory must hold exactly one commit, made of exactly the files present (apart from a
-   * stray write.lock), each passing Lucene's checksum, opening as an index with the recorded chunk count.
+   * Downloads, verifies and validates the backup into a directory beside {@code target}, without touching
+   * the target: the part of a restore that may take long, done while the live index keeps serving.
    */
-  private static Validated validate(Path staging, BackupInfo info, Set<String> expectedFiles) {
-    String bucket = info.bucket();
-    String key = info.key();
-    try (FSDirectory dir = FSDirectory.open(staging)) {
-      Files.deleteIfExists(staging.resolve(IndexWriter.WRITE_LOCK_NAME));
-      List<IndexCommit> commits = DirectoryReader.listCommits(dir);
-      if (commits.size() != 1) {
-        throw new BackupIntegrityException(bucket, key, "the backup holds " + commits.size()
-            + " commits; expected one", null);
-      }
-      IndexCommit commit = commits.get(0);
-      Set<String> commitFiles = new HashSet<>(commit.getFileNames());
-      Set<String> present = new HashSet<>(List.of(dir.listAll()));
-      if (!present.equals(commitFiles) || (expectedFiles != null && !expectedFiles.equals(commitFiles))) {
-        throw new BackupIntegrityException(bucket, key, "the backup's files " + sorted(present)
-            + " are not the files of its commit " + sorted(commitFiles), null);
-      }
-      for (String name : commitFiles) {
-        try (IndexInput in = dir.openInput(name, IOContext.READONCE)) {
-          CodecUtil.checksumEntireFile(in);
-        }
-      }
-      long chunks;
-      try (DirectoryReader reader = DirectoryReader.open(commit)) {
-        chunks = reader.numDocs();
-      }
-      if (info.chunkCount() >= 0 && chunks != info.chunkCount()) {
-        throw new BackupIntegrityException(bucket, key, "the restored index holds " + chunks
-            + " chunks; the backup recorded " + info.chunkCount(), null);
-      }
-      return new Validated(chunks, commitFiles.size());
-    } catch (BackupException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      throw new BackupIntegrityException(bucket, key, "the restored index is not valid: " + e, e);
-    }
-  }
-
-  private static List<String> sorted(Set<String> names) {
-    return names.stream().sorted().toList();
-  }
-
-  /**
-   * Renames the staged index into place. With an existing target: target → aside, staged → target, then
-   * the old one is deleted; if the second rename fails the old index is put back.
-   */
-  private static void swap(String bucket, String key, Path staging, Path dest) {
-    Path aside = null;
-    try {
-      if (Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
-        aside = dest.resolveSibling("." + dest.getFileName() + ".replaced-" + UUID.randomUUID());
-        Files.move(dest, aside, StandardCopyOption.ATOMIC_MOVE);
-      }
-      try {
-        Files.move(staging, dest, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        if (aside != null) {
-          Files.move(aside, dest, StandardCopyOption.ATOMIC_MOVE);
-          aside = null;
-        }
-        throw e;
-      }
-    } catch (IOException e) {
-      throw new BackupIoException(bucket, key, "cannot move the restored index into " + dest + ": " + e, e);
-    }
-    deleteTree(aside);
+  public StagedRestore stage(String bucket, String key, Path target) {
+    return restores.stage(bucket, key, target);
   }
 
   // -------------------------------------------------------------------------------------------- retention
@@ -638,7 +429,7 @@ public final class IndexBackups {
     }
   }
 
-  private static void deleteQuietly(Path file) {
+  static void deleteQuietly(Path file) {
     if (file != null) {
       try {
         Files.deleteIfExists(file);
@@ -648,7 +439,7 @@ public final class IndexBackups {
     }
   }
 
-  private static void deleteTree(Path root) {
+  static void deleteTree(Path root) {
     if (root == null || !Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

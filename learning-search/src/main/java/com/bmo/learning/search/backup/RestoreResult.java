@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param chunkCount chunks in the restored index (checked against the backup's metadata)
  * @param files index files restored
  * @param bytes bytes of index files restored
- * @param replacedExisting true when an existing index was replaced ({@code overwrite})
+ * @param replacedExisting true when an existing index was replaced ({@link RestoreMode#REPLACE})
  */
 public record RestoreResult(BackupInfo backup, Path target, long chunkCount, int files, long bytes,
     boolean replacedExisting, Duration duration) {

@@ -133,14 +133,14 @@ class IndexBackupIT {
       assertThat(second.backup().chunkCount()).isEqualTo(5_050);
     }
 
-    RestoreResult latest = backups.restore(b, second.backup().key(), dir.resolve("restored-2"), false);
+    RestoreResult latest = backups.restore(b, second.backup().key(), dir.resolve("restored-2"), RestoreMode.CREATE_ONLY);
     assertThat(latest.chunkCount()).isEqualTo(5_050);
     try (LuceneSearchIndex restored = open("restored-2")) {
       assertThat(restored.count()).isEqualTo(5_050);
       assertThat(searchSample(restored, 20)).isEqualTo(expected);
       assertThat(restored.get("extra-doc0#49")).isPresent();
     }
-    RestoreResult older = backups.restore(b, first.backup().key(), dir.resolve("restored-1"), false);
+    RestoreResult older = backups.restore(b, first.backup().key(), dir.resolve("restored-1"), RestoreMode.CREATE_ONLY);
     assertThat(older.chunkCount()).isEqualTo(5_000);
     try (LuceneSearchIndex restored = open("restored-1")) {
       assertThat(restored.get("extra-doc0#0")).isEmpty();
@@ -159,10 +159,10 @@ class IndexBackupIT {
     IncrementalManifest.Entry victim = m.files().stream().filter(e -> !e.name().startsWith("segments"))
         .findFirst().orElseThrow();
     s3.putObject(r -> r.bucket(b).key(REPO + victim.object()), RequestBody.fromString("garbage"));
-    assertThatThrownBy(() -> backups.restore(b, backup.backup().key(), dir.resolve("t1"), false))
+    assertThatThrownBy(() -> backups.restore(b, backup.backup().key(), dir.resolve("t1"), RestoreMode.CREATE_ONLY))
         .isInstanceOf(BackupIntegrityException.class).hasMessageContaining(victim.name());
     storage.delete(b, REPO + victim.object());
-    assertThatThrownBy(() -> backups.restore(b, backup.backup().key(), dir.resolve("t2"), false))
+    assertThatThrownBy(() -> backups.restore(b, backup.backup().key(), dir.resolve("t2"), RestoreMode.CREATE_ONLY))
         .isInstanceOf(BackupIntegrityException.class).hasMessageContaining("missing");
     assertThat(dir.resolve("t1")).doesNotExist();
     assertThat(dir.resolve("t2")).doesNotExist();
@@ -208,7 +208,7 @@ class IndexBackupIT {
 
     for (BackupResult backup : List.of(full, incremental)) {
       Path target = dir.resolve("restored-" + backup.backup().type());
-      RestoreResult restored = backups.restore(b, backup.backup().key(), target, false);
+      RestoreResult restored = backups.restore(b, backup.backup().key(), target, RestoreMode.CREATE_ONLY);
       assertThat(restored.chunkCount()).isEqualTo(backup.backup().chunkCount());
       try (LuceneSearchIndex index = open(target.getFileName().toString())) {
         assertThat(index.count()).isEqualTo(backup.backup().chunkCount()).isGreaterThanOrEqualTo(1_000);
@@ -286,11 +286,11 @@ class IndexBackupIT {
     assertThat(backups.listBackups(b, REPO)).hasSize(3);
 
     // Every kept backup still restores, whole.
-    assertThat(backups.restore(b, incrementals.get(2).backup().key(), dir.resolve("r2"), false).chunkCount())
+    assertThat(backups.restore(b, incrementals.get(2).backup().key(), dir.resolve("r2"), RestoreMode.CREATE_ONLY).chunkCount())
         .isEqualTo(300);
-    assertThat(backups.restore(b, incrementals.get(3).backup().key(), dir.resolve("r3"), false).chunkCount())
+    assertThat(backups.restore(b, incrementals.get(3).backup().key(), dir.resolve("r3"), RestoreMode.CREATE_ONLY).chunkCount())
         .isEqualTo(400);
-    assertThat(backups.restore(b, full.backup().key(), dir.resolve("rf"), false).chunkCount())
+    assertThat(backups.restore(b, full.backup().key(), dir.resolve("rf"), RestoreMode.CREATE_ONLY).chunkCount())
         .isEqualTo(200);
 
     // A grace period protects files an incremental backup in progress has uploaded but not yet listed.
@@ -319,7 +319,7 @@ class IndexBackupIT {
     forged[forged.length / 2] ^= 0x5a;
     s3.putObject(r -> r.bucket(b).key("full.tar.gz").metadata(metadata), RequestBody.fromBytes(forged));
 
-    assertThatThrownBy(() -> backups.restore(b, backup.backup().key(), dir.resolve("existing"), true))
+    assertThatThrownBy(() -> backups.restore(b, backup.backup().key(), dir.resolve("existing"), RestoreMode.REPLACE))
         .isInstanceOf(BackupIntegrityException.class).hasMessageContaining("SHA-256")
         .hasMessageContaining("s3://" + b + "/full.tar.gz");
     try (LuceneSearchIndex still = open("existing")) {
@@ -327,7 +327,7 @@ class IndexBackupIT {
       assertThat(still.get("keep-doc0#5")).isPresent();
     }
     assertThat(leftovers()).isEmpty();
-    assertThatThrownBy(() -> backups.restore(b, "no/such/backup.tar.gz", dir.resolve("x"), false))
+    assertThatThrownBy(() -> backups.restore(b, "no/such/backup.tar.gz", dir.resolve("x"), RestoreMode.CREATE_ONLY))
         .isInstanceOf(BackupNotFoundException.class);
   }
 
@@ -347,7 +347,7 @@ class IndexBackupIT {
     Files.createDirectories(dir.resolve("area"));
     Files.writeString(dir.resolve("area/neighbour.txt"), "untouched");
 
-    assertThatThrownBy(() -> backups.restore(b, "evil.tar.gz", dir.resolve("area/target"), false))
+    assertThatThrownBy(() -> backups.restore(b, "evil.tar.gz", dir.resolve("area/target"), RestoreMode.CREATE_ONLY))
         .isInstanceOf(UnsafeArchiveException.class)
         .satisfies(e -> {
           UnsafeArchiveException u = (UnsafeArchiveException) e;

@@ -15,6 +15,7 @@ import com.bmo.learning.search.backup.BackupResult;
 import com.bmo.learning.search.backup.BackupSettings;
 import com.bmo.learning.search.backup.BackupType;
 import com.bmo.learning.search.backup.IndexBackups;
+import com.bmo.learning.search.backup.RestoreMode;
 import com.bmo.learning.search.backup.RestoreResult;
 import com.bmo.learning.search.backup.RestoreTargetExistsException;
 import com.bmo.learning.search.backup.RestoreTargetInUseException;
@@ -195,13 +196,13 @@ class VectorSearchIT {
         assertThat(index.count()).isZero();
 
         // The index is still open: a restore must not pull its directory away.
-        assertThatThrownBy(() -> backups.restore(bucket.name(), backup.backup().key(), indexDir, true))
+        assertThatThrownBy(() -> backups.restore(bucket.name(), backup.backup().key(), indexDir, RestoreMode.REPLACE))
             .isInstanceOf(RestoreTargetInUseException.class);
       }
-      assertThatThrownBy(() -> backups.restore(bucket.name(), backup.backup().key(), indexDir, false))
+      assertThatThrownBy(() -> backups.restore(bucket.name(), backup.backup().key(), indexDir, RestoreMode.CREATE_ONLY))
           .isInstanceOf(RestoreTargetExistsException.class);
 
-      RestoreResult restored = backups.restore(bucket.name(), backup.backup().key(), indexDir, true);
+      RestoreResult restored = backups.restore(bucket.name(), backup.backup().key(), indexDir, RestoreMode.REPLACE);
 
       assertThat(restored.chunkCount()).isEqualTo(FACTS.size() + 150);
       assertThat(restored.replacedExisting()).isTrue();

@@ -3,6 +3,7 @@ package com.bmo.learning.service.api;
 import com.bmo.learning.service.documents.Document;
 import com.bmo.learning.service.documents.DocumentStatus;
 import com.bmo.learning.service.documents.IngestionState;
+import com.bmo.learning.service.documents.Visibility;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,11 @@ public record DocumentView(UUID id, DocumentStatus status, String fileName, Stri
     String course, String learnerId, Map<String, String> metadata, String sourceUri, Integer chunkCount,
     int attempts, String error, Instant createdAt, Instant updatedAt, Instant startedAt, Instant indexedAt,
     Instant failedAt, String statusUrl) {
+
+  /** The document as {@code visibility}'s caller may see it: {@code learner_id} only for its owner and admins. */
+  public static DocumentView of(Document d, Visibility visibility) {
+    return of(visibility.seesLearnerId(d.uploadedBy()) ? d : d.toBuilder().learnerId(null).build());
+  }
 
   public static DocumentView of(Document d) {
     Integer chunkCount = null;

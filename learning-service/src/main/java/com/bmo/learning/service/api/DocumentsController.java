@@ -10,6 +10,7 @@ import com.bmo.learning.service.documents.DocumentStatus;
 import com.bmo.learning.service.documents.IngestOutcome;
 import com.bmo.learning.service.documents.InvalidRequestException;
 import com.bmo.learning.service.documents.UploadedFile;
+import com.bmo.learning.service.documents.Visibility;
 import com.bmo.learning.service.ops.AuditLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,18 +105,18 @@ public class DocumentsController {
       @RequestParam(value = "metadata", required = false) String metadata, HttpServletRequest request,
       @AuthenticationPrincipal Caller caller) {
     return audit.around(caller.id(), AuditLog.Action.UPLOAD, "file:" + file.getOriginalFilename(),
-        () -> accept(file, course, learnerId, metadata, request), r -> "document:" + r.getBody().id());
+        () -> accept(file, course, learnerId, metadata, request, caller), r -> "document:" + r.getBody().id());
   }
 
   private ResponseEntity<Accepted> accept(MultipartFile file, String course, String learnerId, String metadata,
-      HttpServletRequest request) {
+      HttpServletRequest request, Caller caller) {
     MultipartRequest multipart = WebUtils.getNativeRequest(request, MultipartRequest.class);
     if (multipart != null && multipart.getFiles("file").size() > 1) {
       throw InvalidRequestException.of("file", "send exactly one file part; this request has "
           + multipart.getFiles("file").size());
     }
     DocumentMetadata meta = DocumentMetadata.parse(course, learnerId, metadata);
-    Document doc = documents.upload(new MultipartUpload(file), meta);
+    Document doc = documents.upload(new MultipartUpload(file), meta, caller.id());
     return ResponseEntity.accepted().location(URI.create(DocumentView.statusUrl(doc.id()))).body(Accepted.of(doc));
   }
 
@@ -123,11 +124,11 @@ public class DocumentsController {
   @PostMapping(path = "/ingest", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<IngestAccepted> ingest(@Valid @RequestBody IngestRequest request,
       @AuthenticationPrincipal Caller caller) {
-    return audit.around(caller.id(), AuditLog.Action.INGEST, request.uri(), () -> queue(request),
+    return audit.around(caller.id(), AuditLog.Action.INGEST, request.uri(), () -> queue(request, caller),
         r -> request.uri() + " (" + r.getBody().documents().size() + " queued, " + r.getBody().skipped() + " skipped)");
   }
 
-  private ResponseEntity<IngestAccepted> queue(IngestRequest request) {
+  private ResponseEntity<IngestAccepted> queue(IngestRequest request, Caller caller) {
     String metadata = null;
     if (request.metadata() != null && !request.metadata().isNull()) {
       try {
@@ -137,21 +138,22 @@ public class DocumentsController {
       }
     }
     DocumentMetadata meta = DocumentMetadata.parse(request.course(), request.learnerId(), metadata);
-    IngestOutcome outcome = documents.ingest(request.uri(), meta, Boolean.TRUE.equals(request.force()));
+    IngestOutcome outcome = documents.ingest(request.uri(), meta, Boolean.TRUE.equals(request.force()),
+        caller.id(), Visibility.of(caller));
     return ResponseEntity.accepted().body(new IngestAccepted(outcome.queued().stream().map(Accepted::of).toList(),
         outcome.skipped().size(), outcome.skipped().stream().map(Accepted::of).toList()));
   }
 
   @Operation(summary = "A document's status: PENDING, PROCESSING, INDEXED or FAILED (with the error)")
   @GetMapping("/{id}")
-  public DocumentView get(@PathVariable UUID id) {
-    return DocumentView.of(documents.get(id));
+  public DocumentView get(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+    return DocumentView.of(documents.get(id, Visibility.of(caller)), Visibility.of(caller));
   }
 
   @Operation(summary = "A presigned URL (valid 5 minutes) that reads the document's original file from S3")
   @GetMapping("/{id}/content-url")
-  public ContentUrl contentUrl(@PathVariable UUID id) {
-    Document doc = documents.get(id);
+  public ContentUrl contentUrl(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+    Document doc = documents.get(id, Visibility.of(caller));
     PresignedRequest url = documents.contentUrl(doc, CONTENT_URL_EXPIRY);
     return new ContentUrl(url.url().toString(), url.expiration(), doc.fileName(), doc.contentType());
   }
@@ -161,9 +163,10 @@ public class DocumentsController {
   public DocumentList list(@RequestParam(required = false) String course,
       @RequestParam(required = false) DocumentStatus status,
       @RequestParam(defaultValue = "0") @Min(0) int page,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    DocumentPage found = documents.list(course, status, page, size);
-    return new DocumentList(found.items().stream().map(DocumentView::of).toList(), found.page(), found.size(),
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Caller caller) {
+    Visibility visibility = Visibility.of(caller);
+    DocumentPage found = documents.list(course, status, page, size, visibility);
+    return new DocumentList(found.items().stream().map(d -> DocumentView.of(d, visibility)).toList(), found.page(), found.size(),
         found.total());
   }
 
@@ -171,7 +174,7 @@ public class DocumentsController {
   @DeleteMapping("/{id}")
   public ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
     return audit.around(caller.id(), AuditLog.Action.DELETE, "document:" + id, () -> {
-      documents.delete(id);
+      documents.delete(id, Visibility.of(caller));
       return ResponseEntity.noContent().<Void>build();
     }, r -> "document:" + id);
   }

@@ -7,7 +7,9 @@ import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.search.SearchMode;
 import com.bmo.learning.search.SearchQuery;
 import com.bmo.learning.search.embedding.BatchEmbedder;
+import com.bmo.learning.service.auth.Caller;
 import com.bmo.learning.service.documents.InvalidRequestException;
+import com.bmo.learning.service.documents.Visibility;
 import com.bmo.learning.service.ingestion.SourceDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,10 +19,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,12 +71,15 @@ public class SearchController {
 
     /** Carried as fields of their own, or ids that would contradict {@code documentId}. */
     private static final List<String> NOT_IN_METADATA = List.of(SourceDocument.SERVICE_DOCUMENT_ID,
-        MetadataKeys.DOCUMENT_ID, MetadataKeys.CHUNK_ID);
+        MetadataKeys.DOCUMENT_ID, MetadataKeys.CHUNK_ID, Visibility.OWNER_METADATA);
 
-    static Hit of(SearchHit h) {
+    static Hit of(SearchHit h, Visibility visibility) {
+      Object owner = h.metadata().get(Visibility.OWNER_METADATA);
+      boolean learnerVisible = visibility.everything()
+          || Visibility.ownerTag(visibility.principal()).equals(owner);
       Map<String, String> metadata = new LinkedHashMap<>();
       h.metadata().forEach((key, value) -> {
-        if (!NOT_IN_METADATA.contains(key)) {
+        if (!NOT_IN_METADATA.contains(key) && (learnerVisible || !key.equals("learner_id"))) {
           metadata.put(key, String.valueOf(value));
         }
       });
@@ -94,7 +104,7 @@ public class SearchController {
   @Operation(summary = "The chunks that best match the query (hybrid keyword + vector by default), with "
       + "score, text, title, section, pages, a highlighted snippet and the document they come from")
   @PostMapping(path = "/api/v1/search", consumes = MediaType.APPLICATION_JSON_VALUE)
-  public SearchResponse search(@Valid @RequestBody SearchRequest request) {
+  public SearchResponse search(@Valid @RequestBody SearchRequest request, @AuthenticationPrincipal Caller caller) {
     SearchMode mode = mode(request.mode());
     int k = request.k() == null ? 5 : request.k();
     String text = request.query().trim();
@@ -102,8 +112,40 @@ public class SearchController {
     float[] vector = mode.usesVector() ? embedder.embedQuery(text) : null;
     ChunkFilter filter = request.filters() == null ? null : ChunkFilter.allOf(request.filters().entrySet()
         .stream().map(e -> ChunkFilter.eq(e.getKey(), e.getValue())).toList());
-    List<SearchHit> hits = index.search(new SearchQuery(text, vector, filter, mode, k, 0));
-    return new SearchResponse(request.query(), mode.toString(), hits.stream().map(Hit::of).toList());
+    Visibility visibility = Visibility.of(caller);
+    List<SearchHit> hits = visibility.everything()
+        ? index.search(new SearchQuery(text, vector, filter, mode, k, 0))
+        : visibleHits(text, vector, filter, mode, k, visibility);
+    return new SearchResponse(request.query(), mode.toString(),
+        hits.stream().map(h -> Hit.of(h, visibility)).toList());
+  }
+
+  /**
+   * Only chunks the caller may see: its own and shared documents', and its granted courses'. The filter
+   * has no "or" across keys, so these are two searches, merged by score.
+   */
+  private List<SearchHit> visibleHits(String text, float[] vector, ChunkFilter filter, SearchMode mode, int k,
+      Visibility visibility) {
+    List<ChunkFilter> owned = new ArrayList<>();
+    owned.add(ChunkFilter.anyOf(Visibility.OWNER_METADATA, visibility.ownerTags()));
+    if (filter != null) {
+      owned.add(filter);
+    }
+    List<SearchHit> hits = new ArrayList<>(index.search(new SearchQuery(text, vector, ChunkFilter.allOf(owned),
+        mode, k, 0)));
+    if (!visibility.courses().isEmpty()) {
+      List<ChunkFilter> granted = new ArrayList<>();
+      granted.add(ChunkFilter.anyOf("course", visibility.courses()));
+      if (filter != null) {
+        granted.add(filter);
+      }
+      Set<String> seen = new HashSet<>();
+      hits.forEach(h -> seen.add(h.chunkId()));
+      index.search(new SearchQuery(text, vector, ChunkFilter.allOf(granted), mode, k, 0)).stream()
+          .filter(h -> seen.add(h.chunkId())).forEach(hits::add);
+      hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
+    }
+    return hits.size() <= k ? hits : List.copyOf(hits.subList(0, k));
   }
 
   private static SearchMode mode(String value) {

@@ -16,10 +16,12 @@ import java.util.UUID;
  * @param course null when none was given
  * @param learnerId null when none was given
  * @param attempts ingestion attempts started so far
+ * @param uploadedBy the id of the API key that uploaded or ingested it; null for documents the service
+ *     queued itself (local mode's samples) or recorded before documents had owners
  */
 public record Document(UUID id, DocumentOrigin origin, String bucket, String key, String fileName,
     String contentType, Long size, String course, String learnerId, Map<String, String> metadata,
-    IngestionState state, int attempts, Instant createdAt, Instant updatedAt) {
+    IngestionState state, int attempts, Instant createdAt, Instant updatedAt, String uploadedBy) {
 
   public Document {
     Objects.requireNonNull(id, "id");
@@ -58,7 +60,7 @@ public record Document(UUID id, DocumentOrigin origin, String bucket, String key
   public Builder toBuilder() {
     return new Builder().id(id).origin(origin).bucket(bucket).key(key).fileName(fileName)
         .contentType(contentType).size(size).course(course).learnerId(learnerId).metadata(metadata)
-        .state(state).attempts(attempts).createdAt(createdAt).updatedAt(updatedAt);
+        .state(state).attempts(attempts).createdAt(createdAt).updatedAt(updatedAt).uploadedBy(uploadedBy);
   }
 
   /** Builds a {@link Document}; a new one is PENDING with no attempts, and updated when created unless set. */
@@ -77,6 +79,7 @@ public record Document(UUID id, DocumentOrigin origin, String bucket, String key
     private int attempts;
     private Instant createdAt;
     private Instant updatedAt;
+    private String uploadedBy;
 
     private Builder() {
     }
@@ -156,9 +159,14 @@ public record Document(UUID id, DocumentOrigin origin, String bucket, String key
       return this;
     }
 
+    public Builder uploadedBy(String uploadedBy) {
+      this.uploadedBy = uploadedBy;
+      return this;
+    }
+
     public Document build() {
       return new Document(id, origin, bucket, key, fileName, contentType, size, course, learnerId, metadata,
-          state, attempts, createdAt, updatedAt == null ? createdAt : updatedAt);
+          state, attempts, createdAt, updatedAt == null ? createdAt : updatedAt, uploadedBy);
     }
   }
 }

@@ -43,7 +43,8 @@ public record DocumentMetadata(String course, String learnerId, Map<String, Stri
 
   private static Set<String> reserved() {
     Set<String> names = new java.util.HashSet<>(MetadataKeys.RESERVED);
-    names.addAll(Set.of("course", "learner_id", "original_name", SourceDocument.SERVICE_DOCUMENT_ID));
+    names.addAll(Set.of("course", "learner_id", "original_name", SourceDocument.SERVICE_DOCUMENT_ID,
+        Visibility.OWNER_METADATA));
     return Set.copyOf(names);
   }
 

@@ -30,9 +30,10 @@ public class DocumentRepository {
   public void insert(Document d) {
     jdbc.sql("""
         insert into documents (id, status, origin, bucket, object_key, file_name, content_type, size_bytes,
-          course, learner_id, metadata, attempts, created_at, updated_at)
+          course, learner_id, metadata, attempts, created_at, updated_at, uploaded_by)
         values (:id, :status, :origin, :bucket, :key, :fileName, :contentType, :size, :course, :learnerId,
-          cast(:metadata as jsonb), 0, :now, :now)""")
+          cast(:metadata as jsonb), 0, :now, :now, :uploadedBy)""")
+        .param("uploadedBy", d.uploadedBy())
         .param("id", d.id())
         .param("status", d.status().name())
         .param("origin", d.origin().name())
@@ -57,8 +58,12 @@ public class DocumentRepository {
         .param("bucket", bucket).param("key", key).query(this::map).optional();
   }
 
-  public DocumentPage list(String course, DocumentStatus status, int page, int size) {
+  public DocumentPage list(String course, DocumentStatus status, int page, int size, Visibility visibility) {
     StringBuilder where = new StringBuilder(" where true");
+    if (!visibility.everything()) {
+      where.append(" and (uploaded_by = :principal or uploaded_by is null"
+          + (visibility.courses().isEmpty() ? ")" : " or course in (:granted))"));
+    }
     if (course != null) {
       where.append(" and course = :course");
     }
@@ -75,6 +80,14 @@ public class DocumentRepository {
     if (status != null) {
       count = count.param("status", status.name());
       items = items.param("status", status.name());
+    }
+    if (!visibility.everything()) {
+      count = count.param("principal", visibility.principal());
+      items = items.param("principal", visibility.principal());
+      if (!visibility.courses().isEmpty()) {
+        count = count.param("granted", List.copyOf(visibility.courses()));
+        items = items.param("granted", List.copyOf(visibility.courses()));
+      }
     }
     long total = count.query(Long.class).single();
     List<Document> found = items.param("limit", size).param("offset", (long) page * size).query(this::map).list();
@@ -165,6 +178,7 @@ public class DocumentRepository {
         .size((Long) rs.getObject("size_bytes"))
         .course(rs.getString("course"))
         .learnerId(rs.getString("learner_id"))
+        .uploadedBy(rs.getString("uploaded_by"))
         .metadata(fromJson(rs.getString("metadata")))
         .state(state(rs))
         .attempts(rs.getInt("attempts"))

@@ -8,6 +8,7 @@ import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.aws.s3.UploadOptions;
 import com.bmo.learning.search.SearchIndex;
+import com.bmo.learning.service.auth.ForbiddenException;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.ingestion.SourceDocument;
 import com.bmo.learning.service.jobs.IngestionQueue;
@@ -66,9 +67,9 @@ public class DocumentService {
 
   /**
    * Checks the file (size, type by content), stores it under {@code uploads/{yyyy}/{MM}/{id}/{name}} with
-   * its metadata, records it as PENDING and queues its ingestion.
+   * its metadata, records it as PENDING (owned by {@code uploadedBy}, a key id) and queues its ingestion.
    */
-  public Document upload(UploadedFile file, DocumentMetadata metadata) {
+  public Document upload(UploadedFile file, DocumentMetadata metadata, String uploadedBy) {
     long limit = properties.upload().maxSize().toBytes();
     if (file.size() > limit) {
       throw new FileTooLargeException(file.size(), limit);
@@ -99,7 +100,7 @@ public class DocumentService {
     }
     Document doc = Document.builder().id(id).origin(DocumentOrigin.UPLOAD).bucket(bucket).key(key)
         .fileName(safeName).contentType(type.contentType()).size(file.size()).metadata(metadata)
-        .createdAt(now).build();
+        .uploadedBy(uploadedBy).createdAt(now).build();
     try {
       tx.executeWithoutResult(status -> {
         documents.insert(doc);
@@ -133,6 +134,16 @@ public class DocumentService {
    * what changed is embedded again. FAILED documents are always queued again.
    */
   public IngestOutcome ingest(String uri, DocumentMetadata metadata, boolean force) {
+    return ingest(uri, metadata, force, null, Visibility.EVERYTHING);
+  }
+
+  /**
+   * {@link #ingest(String, DocumentMetadata, boolean)} on behalf of a caller: new documents are owned by
+   * {@code owner}; an object already recorded as someone else's document the caller may not change is
+   * refused (403).
+   */
+  public IngestOutcome ingest(String uri, DocumentMetadata metadata, boolean force, String owner,
+      Visibility visibility) {
     S3Uri location = parseUri(uri);
     Map<String, String> etags = new LinkedHashMap<>();
     if (location.isPrefix()) {
@@ -158,7 +169,7 @@ public class DocumentService {
     List<Document> queued = new ArrayList<>();
     List<Document> skipped = new ArrayList<>();
     etags.forEach((key, etag) -> {
-      ObjectIngest result = ingestObject(location.bucket(), key, etag, metadata, force);
+      ObjectIngest result = ingestObject(location.bucket(), key, etag, metadata, force, owner, visibility);
       (result.queued() ? queued : skipped).add(result.document());
     });
     LOG.info("{} document(s) queued from {}, {} unchanged skipped", queued.size(), LoggedText.of(uri),
@@ -182,12 +193,15 @@ public class DocumentService {
   }
 
   private ObjectIngest ingestObject(String bucket, String key, String etag, DocumentMetadata metadata,
-      boolean force) {
+      boolean force, String owner, Visibility visibility) {
     Instant now = clock.instant();
     return tx.execute(status -> {
       Optional<Document> existing = documents.findByObject(bucket, key);
       if (existing.isPresent()) {
         Document doc = existing.get();
+        if (!visibility.canChange(doc)) {
+          throw new ForbiddenException("s3://" + bucket + "/" + key + " is already another caller's document");
+        }
         if (!doc.status().terminal()) {
           return new ObjectIngest(doc, true);  // already queued or in progress
         }
@@ -208,7 +222,7 @@ public class DocumentService {
       UUID id = UUID.randomUUID();
       String name = key.substring(key.lastIndexOf('/') + 1);
       Document doc = Document.builder().id(id).origin(DocumentOrigin.S3).bucket(bucket).key(key)
-          .fileName(FileNames.sanitize(name)).metadata(metadata).createdAt(now).build();
+          .fileName(FileNames.sanitize(name)).metadata(metadata).uploadedBy(owner).createdAt(now).build();
       documents.insert(doc);
       documents.recordEtag(id, etag);
       queue.enqueue(id);
@@ -228,8 +242,21 @@ public class DocumentService {
     return documents.find(id).orElseThrow(() -> new DocumentNotFoundException(id));
   }
 
-  public DocumentPage list(String course, DocumentStatus status, int page, int size) {
-    return documents.list(course, status, page, size);
+  /** The document if the caller may see it; another caller's document is "not found", as if absent. */
+  public Document get(UUID id, Visibility visibility) {
+    return documents.find(id).filter(visibility::canRead).orElseThrow(() -> new DocumentNotFoundException(id));
+  }
+
+  public DocumentPage list(String course, DocumentStatus status, int page, int size, Visibility visibility) {
+    return documents.list(course, status, page, size, visibility);
+  }
+
+  /** {@link #delete(UUID)} if the caller may change the document: 404 if it cannot see it, else 403. */
+  public void delete(UUID id, Visibility visibility) {
+    if (!visibility.canChange(get(id, visibility))) {
+      throw new ForbiddenException("Document " + id + " is shared: only an admin may delete it");
+    }
+    delete(id);
   }
 
   /**

@@ -3,7 +3,9 @@ package com.bmo.learning.service.index;
 import com.bmo.learning.search.backup.BackupInfo;
 import com.bmo.learning.search.backup.BackupResult;
 import com.bmo.learning.search.backup.BackupType;
+import com.bmo.learning.search.backup.RestoreMode;
 import com.bmo.learning.search.backup.RestoreResult;
+import com.bmo.learning.search.backup.StagedRestore;
 import com.bmo.learning.search.lucene.LuceneSearchIndex;
 import com.bmo.learning.service.backup.BackupKind;
 import com.bmo.learning.service.backup.BackupNotFoundException;
@@ -77,8 +79,10 @@ public final class S3IndexBackups implements IndexBackups {
       throw new BackupNotFoundException(key, e);
     }
     backupOrRestore.writeLock().lock();
-    try {
-      RestoreResult result = index.replaceDirectory(dir -> backups.restore(bucket, key, dir, true));
+    // Download, verify and validate beside the live index while it keeps serving; only the renames
+    // happen with the index closed.
+    try (StagedRestore staged = backups.stage(bucket, key, index.directory())) {
+      RestoreResult result = index.replaceDirectory(dir -> staged.moveInto(RestoreMode.REPLACE));
       return new RestoreRecord(record(result.backup()), result.chunkCount(), result.duration());
     } finally {
       backupOrRestore.writeLock().unlock();

@@ -5,6 +5,7 @@ import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.documents.Document;
 import com.bmo.learning.service.documents.DocumentRepository;
+import com.bmo.learning.service.documents.Visibility;
 import com.bmo.learning.service.ingestion.DocumentIngestor;
 import com.bmo.learning.service.ingestion.SourceDocument;
 import com.bmo.learning.service.ingestion.UnprocessableDocumentException;
@@ -98,6 +99,8 @@ public class IngestionJob {
       metadata.put("learner_id", doc.learnerId());
     }
     metadata.put(SourceDocument.SERVICE_DOCUMENT_ID, doc.id().toString());
+    // Who may find the chunks: search filters on it (Visibility).
+    metadata.put(Visibility.OWNER_METADATA, Visibility.ownerTag(doc.uploadedBy()));
     return new SourceDocument(doc.id(), doc.bucket(), doc.key(), doc.fileName(), metadata);
   }
 

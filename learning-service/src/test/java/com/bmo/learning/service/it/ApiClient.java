@@ -134,7 +134,11 @@ final class ApiClient {
   }
 
   Response delete(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", env.userKey()).DELETE());
+    return delete(path, env.userKey());
+  }
+
+  Response delete(String path, String key) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-API-Key", key).DELETE());
   }
 
   Response send(HttpRequest.Builder request) {
@@ -214,12 +218,16 @@ final class ApiClient {
 
   /** Search as the demo user. */
   Response search(String query, int k, Map<String, String> filters) {
+    return search(query, k, filters, env.userKey());
+  }
+
+  Response search(String query, int k, Map<String, String> filters, String key) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("query", query);
     body.put("k", k);
     if (filters != null) {
       body.put("filters", filters);
     }
-    return postJson("/api/v1/search", body, env.userKey());
+    return postJson("/api/v1/search", body, key);
   }
 }

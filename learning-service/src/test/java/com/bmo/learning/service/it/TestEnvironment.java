@@ -29,7 +29,10 @@ public record TestEnvironment(String name, LocalAwsTarget aws, String documentsB
     String admin = ApiKeyHash.newKey();
     sm.createSecret(b -> b.name("bmo-learning/" + env + "/api-keys").secretString("{\"keys\":["
         + "{\"id\":\"it-user\",\"role\":\"user\",\"sha256\":\"" + ApiKeyHash.sha256Hex(user) + "\"},"
-        + "{\"id\":\"it-admin\",\"role\":\"admin\",\"sha256\":\"" + ApiKeyHash.sha256Hex(admin) + "\"}]}"));
+        + "{\"id\":\"it-admin\",\"role\":\"admin\",\"sha256\":\"" + ApiKeyHash.sha256Hex(admin) + "\"},"
+        + "{\"id\":\"it-other\",\"role\":\"user\",\"sha256\":\"" + ApiKeyHash.sha256Hex(otherUserKey(user)) + "\"},"
+        + "{\"id\":\"it-teacher\",\"role\":\"user\",\"courses\":[\"" + GRANTED_COURSE + "\"],\"sha256\":\""
+        + ApiKeyHash.sha256Hex(teacherKey(user)) + "\"}]}"));
     Path index;
     try {
       index = Files.createTempDirectory("service-it-index-");
@@ -38,6 +41,27 @@ public record TestEnvironment(String name, LocalAwsTarget aws, String documentsB
     }
     return new TestEnvironment(env, aws, documents, backups, user, admin,
         TestPostgres.jdbcUrl(name.replace('-', '_') + "_" + suffix), index);
+  }
+
+  /** The course {@link #teacherKey()} is granted. */
+  public static final String GRANTED_COURSE = "granted-course";
+
+  /** A second user (id {@code it-other}): sees neither the first user's documents nor their chunks. */
+  public String otherUserKey() {
+    return otherUserKey(userKey);
+  }
+
+  /** A user (id {@code it-teacher}) granted {@link #GRANTED_COURSE}. */
+  public String teacherKey() {
+    return teacherKey(userKey);
+  }
+
+  private static String otherUserKey(String userKey) {
+    return userKey + "-other";
+  }
+
+  private static String teacherKey(String userKey) {
+    return userKey + "-teacher";
   }
 
   /** The service's configuration for this environment. */
