@@ -81,8 +81,10 @@ public class LocalInfrastructureEnvironmentPostProcessor implements EnvironmentP
         props.put("learning.index.directory", root.resolve("index").toString());
       }
       if (aws) {
-        userKey = env.getProperty("learning.local.user-key", ApiKeyHash.newKey());
-        adminKey = env.getProperty("learning.local.admin-key", ApiKeyHash.newKey());
+        DemoKeys keys = dataDir == null ? DemoKeys.random() : DemoKeys.of(dataDir);
+        userKey = env.getProperty("learning.local.user-key", keys.user());
+        adminKey = env.getProperty("learning.local.admin-key", keys.admin());
+        progress("starting the embedded AWS endpoint (S3 + Secrets Manager)");
         endpoint = startEndpoint(env, dataDir == null ? null : dataDir.resolve("aws"),
             seed(env, userKey, adminKey));
         props.put("learning.aws.endpoint", endpoint.endpoint().toString());
@@ -91,7 +93,9 @@ public class LocalInfrastructureEnvironmentPostProcessor implements EnvironmentP
         props.put("learning.aws.multipart-checksum", "COMPOSITE");
       }
       if (postgres) {
-        pg = startPostgres(env, dataDir == null ? null : dataDir.resolve("postgres"));
+        progress("starting the embedded PostgreSQL");
+        pg = LocalPostgres.start(dataDir == null ? null : dataDir.resolve("postgres"),
+            env.getProperty("learning.local.postgres.port", Integer.class, 0));
         props.put("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"));
         props.put("spring.datasource.username", "postgres");
         props.put("spring.datasource.password", "postgres");
@@ -117,9 +121,27 @@ public class LocalInfrastructureEnvironmentPostProcessor implements EnvironmentP
     int port = env.getProperty("learning.local.aws.port", Integer.class, LocalAwsEndpoint.DEFAULT_PORT);
     return LocalAwsEndpoint.builder()
         .port(port == 0 ? 0 : freePortFrom(port))
+        .bindAddress(bindAddress(env.getProperty("learning.local.aws.bind-address", "127.0.0.1")))
         .dataDirectory(dataDir)
         .init(seed)
         .start();
+  }
+
+  private static InetAddress bindAddress(String address) {
+    try {
+      return InetAddress.getByName(address);
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException("learning.local.aws.bind-address: unknown address " + address, e);
+    }
+  }
+
+  /**
+   * One line per slow step on the console: these steps run before logging is set up, and under
+   * {@code mvnw -q} nothing else would show for the better part of a minute.
+   */
+  static void progress(String step) {
+    System.out.println("Local mode: " + step + " …");
+    System.out.flush();
   }
 
   /** {@code port} if free, else the next free one of the following {@value #PORT_ATTEMPTS}. */
@@ -134,23 +156,6 @@ public class LocalInfrastructureEnvironmentPostProcessor implements EnvironmentP
     }
     throw new IllegalStateException("Ports " + port + ".." + (port + PORT_ATTEMPTS - 1) + " are all taken;"
         + " set learning.local.aws.port (0 picks any free port)");
-  }
-
-  private static EmbeddedPostgres startPostgres(ConfigurableEnvironment env, Path dataDir) throws IOException {
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-        .setPort(env.getProperty("learning.local.postgres.port", Integer.class, 0))
-        // fsync off: a local database gains nothing from surviving a power cut and starts faster.
-        .setServerConfig("fsync", "off")
-        .setServerConfig("synchronous_commit", "off")
-        .setServerConfig("max_connections", "100")
-        // Stopped by the application context after the beans that use it; its own JVM hook would race
-        // Spring's and kill the database under jobs that are still finishing.
-        .setRegisterShutdownHook(false);
-    if (dataDir != null) {
-      Files.createDirectories(dataDir);
-      builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
-    }
-    return builder.start();
   }
 
   /** Buckets, the API-key secret and the sample lessons. */

@@ -5,6 +5,7 @@ import com.bmo.learning.localaws.init.InitSpec;
 import com.bmo.learning.localaws.init.InitApplier;
 import com.bmo.learning.localaws.secretsmanager.SecretStore;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,8 +90,18 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     private Path initFile;
     private InitSpec init;
     private Clock clock = Clock.systemUTC();
+    private InetAddress bindAddress = InetAddress.getLoopbackAddress();
 
     private Builder() {
+    }
+
+    /**
+     * The interface to listen on. Default: loopback only — the endpoint has no authentication, so whoever
+     * reaches it can rewrite secrets and objects. Pass {@code 0.0.0.0} deliberately (e.g. inside a container).
+     */
+    public Builder bindAddress(InetAddress bindAddress) {
+      this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+      return this;
     }
 
     /** Port to listen on; 0 picks a free port. Default 4566. */
@@ -150,6 +161,8 @@ public final class LocalAwsEndpoint implements AutoCloseable {
       // and the port goes to a free one that is not advertised.
       properties.put("com.adobe.testing.s3mock.http-port", port);
       properties.put("server.port", 0);
+      properties.put("server.address", bindAddress.getHostAddress());
+      properties.put(LocalAwsWebConfiguration.BIND_ADDRESS_PROPERTY, bindAddress.getHostAddress());
       properties.put("server.ssl.enabled", false);
       properties.put("server.shutdown", "immediate");
       properties.put("server.tomcat.max-swallow-size", "10MB");

@@ -2,6 +2,8 @@ package com.bmo.learning.localaws;
 
 import com.bmo.learning.localaws.init.InitSpec;
 import com.bmo.learning.localaws.init.SharedNames;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -10,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * --port N        port to listen on (default 4566; 0 = a free port)
+ * --bind ADDRESS  interface to listen on (default 127.0.0.1; 0.0.0.0 = every interface, unauthenticated!)
  * --data-dir DIR  keep buckets, objects and secrets in DIR across restarts (default: in memory)
  * --init FILE     JSON/YAML init file (default: the bundled seed, local-aws-init.yaml)
  * --no-init       start empty
@@ -29,11 +32,12 @@ public final class LocalAwsLauncher {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> builder.port(Integer.parseInt(value(args, ++i, "--port")));
+        case "--bind" -> builder.bindAddress(address(value(args, ++i, "--bind")));
         case "--data-dir" -> builder.dataDirectory(Path.of(value(args, ++i, "--data-dir")));
         case "--init" -> initFile = Path.of(value(args, ++i, "--init"));
         case "--no-init" -> init = false;
         case "--help", "-h" -> {
-          System.out.println("usage: local-aws [--port N] [--data-dir DIR] [--init FILE | --no-init]");
+          System.out.println("usage: local-aws [--port N] [--bind ADDRESS] [--data-dir DIR] [--init FILE | --no-init]");
           return;
         }
         default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
@@ -84,5 +88,13 @@ public final class LocalAwsLauncher {
       throw new IllegalArgumentException(option + " needs a value");
     }
     return args[i];
+  }
+
+  private static InetAddress address(String value) {
+    try {
+      return InetAddress.getByName(value);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("--bind: unknown address " + value, e);
+    }
   }
 }

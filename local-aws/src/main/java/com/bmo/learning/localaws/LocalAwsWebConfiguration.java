@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
  * Extra configuration loaded into S3Mock's own Spring context, so that Secrets Manager and the
@@ -16,6 +17,8 @@ import org.springframework.core.Ordered;
  */
 @Configuration(proxyBeanMethods = false)
 class LocalAwsWebConfiguration {
+
+  static final String BIND_ADDRESS_PROPERTY = "local-aws.bind-address";
 
   @Bean
   LocalStackStatus localStackStatus() {
@@ -35,5 +38,16 @@ class LocalAwsWebConfiguration {
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> botocoreContinueValve() {
     return factory -> factory.addContextValves(new BotocoreContinueValve());
+  }
+
+  /**
+   * S3Mock's plain-HTTP connector (our one port) is an extra Tomcat connector, which ignores
+   * {@code server.address}: it would listen on every interface. Bind it where the builder says.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> bindAddress(Environment env) {
+    String address = env.getProperty(BIND_ADDRESS_PROPERTY, "127.0.0.1");
+    return factory -> factory.getAdditionalTomcatConnectors()
+        .forEach(connector -> connector.setProperty("address", address));
   }
 }

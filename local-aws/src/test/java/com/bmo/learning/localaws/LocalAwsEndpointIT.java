@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bmo.learning.localaws.init.InitSpec;
 import com.bmo.learning.localaws.init.SharedNames;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,5 +107,39 @@ class LocalAwsEndpointIT {
     assertThat(seed.buckets()).containsExactly(names.get("BMO_DOCUMENTS_BUCKET"), names.get("BMO_BACKUPS_BUCKET"));
     assertThat(seed.secrets()).extracting(InitSpec.SecretSeed::name).containsExactly(
         names.secretName("BMO_OPENAI_API_KEY_SECRET"), names.secretName("BMO_DATABASE_SECRET"));
+  }
+
+  @Test
+  void listensOnLoopbackOnlyUnlessToldOtherwise() throws Exception {
+    InetAddress external = NetworkInterface.networkInterfaces()
+        .filter(n -> !uncheckedIsLoopback(n))
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+        .findFirst().orElse(null);
+    Assumptions.assumeTrue(external != null, "this machine has no non-loopback IPv4 address");
+    try (var endpoint = LocalAwsEndpoint.builder().port(0).start()) {
+      assertThat(connects(InetAddress.getLoopbackAddress(), endpoint.port())).isTrue();
+      assertThat(connects(external, endpoint.port())).as("reachable on %s", external).isFalse();
+    }
+    try (var endpoint = LocalAwsEndpoint.builder().port(0).bindAddress(InetAddress.getByName("0.0.0.0")).start()) {
+      assertThat(connects(external, endpoint.port())).as("reachable on %s when asked", external).isTrue();
+    }
+  }
+
+  private static boolean uncheckedIsLoopback(NetworkInterface n) {
+    try {
+      return n.isLoopback() || !n.isUp();
+    } catch (java.net.SocketException e) {
+      return true;
+    }
+  }
+
+  private static boolean connects(InetAddress address, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 2000);
+      return true;
+    } catch (java.io.IOException refused) {
+      return false;
+    }
   }
 }

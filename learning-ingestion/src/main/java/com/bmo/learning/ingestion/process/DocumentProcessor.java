@@ -366,7 +366,7 @@ public final class DocumentProcessor implements AutoCloseable {
     pool.shutdownNow();
   }
 
-  /** Builder: chunks of 1,000 characters with 200 overlap, 2 threads, {@link LoaderOptions#defaults()}. */
+  /** Builder: chunks of 1,000 characters with 200 overlap, min(4, available processors) threads, {@link LoaderOptions#defaults()}. */
   public static final class Builder {
     private final S3Storage storage;
     private LoaderOptions loaderOptions = LoaderOptions.defaults();

@@ -52,6 +52,14 @@ class LocalModeIT {
           .contains(url + "/api/v1/search");
       assertThat(local.userKey()).isNotEqualTo(local.adminKey());
 
+      // Safe by default: the service and the embedded endpoint listen on the loopback interface only.
+      int servicePort = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+      for (java.net.InetAddress address : nonLoopbackAddresses()) {
+        assertThat(connects(address, servicePort)).as("service reachable on %s", address).isFalse();
+        assertThat(connects(address, awsPort)).as("AWS endpoint reachable on %s", address).isFalse();
+      }
+      assertThat(connects(java.net.InetAddress.getLoopbackAddress(), servicePort)).isTrue();
+
       TestEnvironment env = new TestEnvironment("local", null, "bmo-learning-documents", "bmo-learning-backups",
           local.userKey(), local.adminKey(), null, null);
       ApiClient api = new ApiClient(url, env);
@@ -86,6 +94,20 @@ class LocalModeIT {
     try (Socket s = new Socket()) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.connect(new InetSocketAddress("localhost", awsPort), 500))
           .as("embedded endpoint stopped").isInstanceOf(java.io.IOException.class);
+    }
+  }
+
+  private static java.util.List<java.net.InetAddress> nonLoopbackAddresses() throws java.net.SocketException {
+    return java.net.NetworkInterface.networkInterfaces().flatMap(java.net.NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).toList();
+  }
+
+  private static boolean connects(java.net.InetAddress address, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 2000);
+      return true;
+    } catch (java.io.IOException refused) {
+      return false;
     }
   }
 }

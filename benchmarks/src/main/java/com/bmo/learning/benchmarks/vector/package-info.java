@@ -1,0 +1,4 @@
+/**
+ * Vector search, ingestion pipeline and backup throughput harnesses.
+ */
+package com.bmo.learning.benchmarks.vector;

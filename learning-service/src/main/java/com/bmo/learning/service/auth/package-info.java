@@ -1,0 +1,4 @@
+/**
+ * API-key authentication and roles.
+ */
+package com.bmo.learning.service.auth;

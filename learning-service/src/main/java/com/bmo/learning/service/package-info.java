@@ -1,0 +1,4 @@
+/**
+ * The documents service's Spring Boot application.
+ */
+package com.bmo.learning.service;
