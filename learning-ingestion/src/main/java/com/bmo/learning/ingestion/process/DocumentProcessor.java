@@ -84,6 +84,14 @@ public final class DocumentProcessor implements AutoCloseable {
    *
    * @param storage the S3 client; null for a processor of local files only
    */
+  /**
+   * The chunking rules and sizes in force ({@link DocumentChunker#version()}): an index records it and
+   * refuses chunks made under other rules.
+   */
+  public String chunkerVersion() {
+    return chunker.version();
+  }
+
   public static Builder builder(S3Storage storage) {
     return new Builder(storage);
   }
