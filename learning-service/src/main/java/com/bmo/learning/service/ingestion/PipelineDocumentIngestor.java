@@ -5,6 +5,7 @@ import com.bmo.learning.aws.s3.S3Uri;
 import com.bmo.learning.ingestion.IngestionException;
 import com.bmo.learning.ingestion.SourceReadException;
 import com.bmo.learning.ingestion.UnexpectedFailureException;
+import com.bmo.learning.ingestion.chunk.ChunkText;
 import com.bmo.learning.ingestion.process.DocumentProcessor;
 import com.bmo.learning.ingestion.process.FileResult;
 import com.bmo.learning.search.IndexedChunk;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * {@link DocumentIngestor} on learning-ingestion's {@link DocumentProcessor}: S3 object → type sniffing →
- * parser (PDFBox, CommonMark, jsoup, text) → chunks with stable ids → embeddings ({@link BatchEmbedder}).
+ * parser (PDFBox, CommonMark, jsoup, text) → chunks with stable ids → embeddings of heading path and passage
+ * ({@link BatchEmbedder}, {@link ChunkText#forIndexing}).
  * The pipeline's segments become the index's chunks directly, metadata as ingested. Failures of the document itself
  * (corrupt, encrypted, empty, unsupported, too large, missing) become {@link UnprocessableDocumentException};
  * read failures and unexpected errors stay as they are, so the job retries them.
@@ -50,7 +52,11 @@ public final class PipelineDocumentIngestor implements DocumentIngestor {
       throw new UnprocessableDocumentException(document.sourceUri(), e.getMessage(), e);
     }
     List<TextSegment> segments = result.chunks();
-    List<float[]> vectors = embedder.embedAll(segments);
+    // The heading path is embedded with the passage (it tells the model what the passage is about); the
+    // index keeps the passage alone as the text users see.
+    List<float[]> vectors = embedder.embedAll(segments.stream()
+        .map(segment -> TextSegment.from(ChunkText.forIndexing(segment), segment.metadata()))
+        .toList());
     List<IndexedChunk> chunks = new ArrayList<>(segments.size());
     for (int i = 0; i < segments.size(); i++) {
       chunks.add(IndexedChunk.of(segments.get(i), vectors.get(i)));
