@@ -4,7 +4,7 @@ import {describeHit, renderSnippet} from './snippet.js';
 
 const KEY_STORAGE = 'bmo-learning.api-key';
 const POLL_BUSY_MS = 1000;   // while something is pending or processing
-const POLL_IDLE_MS = 8000;
+const POLL_IDLE_MS = 5000;
 const UPLOADS_AT_ONCE = 3;
 
 const $ = id => document.getElementById(id);

@@ -1,7 +1,7 @@
 // Search hits rendered as DOM nodes: server text only ever becomes text nodes, never markup.
 
-/** Tags the server may use to mark matched words in a snippet; anything else stays literal text. */
-const MARK_OPEN = /<(mark|em|b|strong)>/i;
+/** The one tag the server uses to mark matched words in a snippet ("html-mark"); anything else is text. */
+const MARK_OPEN = /<(mark)>/i;
 
 /**
  * Appends the hit's snippet to `parent`: the server's highlighted snippet when it has one (its marker
@@ -9,7 +9,7 @@ const MARK_OPEN = /<(mark|em|b|strong)>/i;
  * marked here.
  */
 export function renderSnippet(parent, hit, query) {
-  const snippet = hit.snippet ?? hit.highlight ?? hit.highlighted_text;
+  const snippet = hit.snippet;
   if (typeof snippet === 'string' && snippet.length > 0) {
     appendMarked(parent, snippet);
   } else {
@@ -17,7 +17,7 @@ export function renderSnippet(parent, hit, query) {
   }
 }
 
-/** Splits on <mark>…</mark> (or em/b/strong) pairs; entities the server escaped are decoded as text. */
+/** Splits on <mark>…</mark> pairs; entities the server escaped are decoded as text. */
 function appendMarked(parent, snippet) {
   let rest = snippet;
   while (rest.length > 0) {
@@ -41,10 +41,18 @@ function appendMarked(parent, snippet) {
   }
 }
 
-const ENTITIES = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'"};
+const NAMED = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"};
 
+/**
+ * Undoes the server's HTML escaping (named entities and numeric ones such as Lucene's {@code &#44;} and
+ * {@code &#x27;}); the result only ever becomes a text node.
+ */
 function decodeEntities(text) {
-  return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, m => ENTITIES[m]);
+  return text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|lt|gt|quot|apos));/gi, (m, dec, hex, name) => {
+    if (name) return NAMED[name.toLowerCase()];
+    const code = dec ? Number(dec) : parseInt(hex, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
 }
 
 function appendQueryMarked(parent, text, query) {

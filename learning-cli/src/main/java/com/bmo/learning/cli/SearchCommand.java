@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,8 +72,7 @@ final class SearchCommand implements Callable<Integer> {
         }
       }
       out.printf("%d. %.2f  %s%s%n", ++n, hit.path("score").asDouble(), title, where);
-      String text = hit.hasNonNull("snippet") ? hit.path("snippet").asText().replaceAll("</?(mark|em|b)>", "*")
-          : hit.path("text").asText();
+      String text = hit.hasNonNull("snippet") ? plain(hit.path("snippet").asText()) : hit.path("text").asText();
       out.println("   " + shorten(text.replaceAll("\\s+", " ").trim(), 200));
       out.println("   " + source + (hit.hasNonNull("document_id") ? "  (document " + hit.path("document_id").asText()
           + ")" : ""));
@@ -88,6 +89,34 @@ final class SearchCommand implements Callable<Integer> {
       return hit.path(field).asText();
     }
     return meta.hasNonNull(field) && !meta.path(field).asText().isBlank() ? meta.path(field).asText() : null;
+  }
+
+  private static final Pattern ENTITY = Pattern.compile("&(?:#(\\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));");
+
+  /** The server's snippet (HTML-escaped, matches in {@code <mark>}) as terminal text, matches in {@code *…*}. */
+  static String plain(String snippet) {
+    String marked = snippet.replaceAll("</?mark>", "*");
+    Matcher m = ENTITY.matcher(marked);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String replacement;
+      if (m.group(3) != null) {
+        replacement = switch (m.group(3)) {
+          case "amp" -> "&";
+          case "lt" -> "<";
+          case "gt" -> ">";
+          case "quot" -> "\"";
+          default -> "'";
+        };
+      } else {
+        int code = m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2), 16);
+        replacement = code > 0 && code <= Character.MAX_CODE_POINT && !Character.isISOControl(code)
+            ? new String(Character.toChars(code)) : " ";
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private static String shorten(String text, int max) {

@@ -61,4 +61,10 @@ class ProgressCliTest {
     assertThat(ExitCode.forStatus(503)).isEqualTo(ExitCode.UNAVAILABLE);
     assertThat(ExitCode.forStatus(0)).isEqualTo(ExitCode.UNAVAILABLE);
   }
+
+  @Test
+  void aHighlightedSnippetPrintsAsPlainTextWithTheMatchesStarred() {
+    assertThat(SearchCommand.plain("Add&#32;the&#32;<mark>fractions</mark>&#44;&#32;&lt;b&gt;&#x27;n&#x27; &amp; go&#10;"))
+        .isEqualTo("Add the *fractions*, <b>'n' & go ");
+  }
 }

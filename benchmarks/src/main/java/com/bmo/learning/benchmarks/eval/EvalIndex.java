@@ -31,7 +31,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * An in-memory index of passages for quick evaluation rounds: BM25 (Lucene, standard analyzer) over the
+ * An in-memory index of passages for quick evaluation rounds: BM25 (Lucene, standard analyzer unless told) over the
  * indexed text, exact cosine over embeddings of the indexed text, and hybrid = reciprocal rank fusion
  * (k = 60) of the top {@value #FUSION_DEPTH} of both, the fusion the service's hybrid search uses.
  */
@@ -46,7 +46,7 @@ public final class EvalIndex {
   private final List<Passage> passages;
   private final float[][] vectors;
   private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
-  private final Analyzer analyzer = new StandardAnalyzer();
+  private final Analyzer analyzer;
   private final IndexSearcher searcher;
   private final EmbeddingModel model;
   private final String queryPrefix;
@@ -56,6 +56,15 @@ public final class EvalIndex {
    * @param queryPrefix prepended to questions before embedding (bge's instruction), "" for none
    */
   public EvalIndex(List<Passage> passages, EmbeddingModel model, String queryPrefix) {
+    this(passages, model, queryPrefix, new StandardAnalyzer());
+  }
+
+  /**
+   * @param analyzer the keyword side's analyzer: {@link StandardAnalyzer} as the service's Lucene index, or
+   *     another to compare (e.g. {@code EnglishAnalyzer}: stop words and stemming)
+   */
+  public EvalIndex(List<Passage> passages, EmbeddingModel model, String queryPrefix, Analyzer analyzer) {
+    this.analyzer = analyzer;
     this.passages = List.copyOf(passages);
     this.model = model;
     this.queryPrefix = queryPrefix;

@@ -25,6 +25,7 @@ import java.util.List;
  * ./mvnw -B -q -pl benchmarks -am -DskipTests package
  * java -cp benchmarks/target/benchmarks.jar com.bmo.learning.benchmarks.eval.RetrievalEvaluation \
  *     --corpus /tmp/eval-corpus [--sizes 400,600,800] [--overlap 0] [--models minilm,minilm-q,bge-q]
+ *     [--analyzer standard|english] [--baseline true|false]
  * </pre>
  */
 public final class RetrievalEvaluation {
@@ -40,6 +41,8 @@ public final class RetrievalEvaluation {
     int[] sizes = Arrays.stream(arg(args, "--sizes", "400,600,800").split(",")).mapToInt(Integer::parseInt).toArray();
     int overlap = Integer.parseInt(arg(args, "--overlap", "0"));
     List<String> models = List.of(arg(args, "--models", "minilm").split(","));
+    boolean english = "english".equals(arg(args, "--analyzer", "standard"));
+    boolean naiveToo = !"false".equals(arg(args, "--baseline", "true"));
     List<EvalQuestion> questions = questions(arg(args, "--questions", null));
     List<Path> files = files(corpus, questions);
     System.out.printf("%d questions over %d files%n", questions.size(), files.size());
@@ -47,11 +50,14 @@ public final class RetrievalEvaluation {
     for (String name : models) {
       EmbeddingModel model = model(name);
       String prefix = name.startsWith("bge") ? BGE_QUERY_PREFIX : "";
-      EvalIndex naive = new EvalIndex(PassageSources.naive(files, 800), model, "");
-      report(name, "naive 800 (no clean-up)", naive, questions, EvalIndex.Mode.VECTOR);
+      if (naiveToo) {
+        EvalIndex naive = new EvalIndex(PassageSources.naive(files, 800), model, "");
+        report(name, "naive 800 (no clean-up)", naive, questions, EvalIndex.Mode.VECTOR);
+      }
       for (int size : sizes) {
         List<Passage> passages = PassageSources.pipeline(files, size, overlap);
-        EvalIndex index = new EvalIndex(passages, model, prefix);
+        EvalIndex index = new EvalIndex(passages, model, prefix,
+            english ? new org.apache.lucene.analysis.en.EnglishAnalyzer() : new org.apache.lucene.analysis.standard.StandardAnalyzer());
         System.out.printf("%-8s pipeline %d/%d: %d chunks, embedded in %.1f s = %.1f chunks/s%n", name, size,
             overlap, index.size(), index.embedSeconds(), index.size() / index.embedSeconds());
         for (EvalIndex.Mode mode : EvalIndex.Mode.values()) {

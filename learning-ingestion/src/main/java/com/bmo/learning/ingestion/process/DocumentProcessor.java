@@ -84,6 +84,14 @@ public final class DocumentProcessor implements AutoCloseable {
    *
    * @param storage the S3 client; null for a processor of local files only
    */
+  /**
+   * The chunking rules and sizes in force ({@link DocumentChunker#version()}): an index records it and
+   * refuses chunks made under other rules.
+   */
+  public String chunkerVersion() {
+    return chunker.version();
+  }
+
   public static Builder builder(S3Storage storage) {
     return new Builder(storage);
   }
@@ -366,12 +374,15 @@ public final class DocumentProcessor implements AutoCloseable {
     pool.shutdownNow();
   }
 
-  /** Builder: chunks of 1,000 characters with 200 overlap, min(4, available processors) threads, {@link LoaderOptions#defaults()}. */
+  /**
+   * Builder: chunks of 800 characters without overlap (the retrieval evaluation's choice, see
+   * docs/EVALUATION.md), min(4, available processors) threads, {@link LoaderOptions#defaults()}.
+   */
   public static final class Builder {
     private final S3Storage storage;
     private LoaderOptions loaderOptions = LoaderOptions.defaults();
-    private int maxChunkChars = 1000;
-    private int overlapChars = 200;
+    private int maxChunkChars = 800;
+    private int overlapChars = 0;
     private int parallelism = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private Builder(S3Storage storage) {

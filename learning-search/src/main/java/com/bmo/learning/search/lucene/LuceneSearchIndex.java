@@ -1,5 +1,7 @@
 package com.bmo.learning.search.lucene;
 
+import com.bmo.learning.search.ContentVersion;
+import com.bmo.learning.search.ContentVersionMismatchException;
 import com.bmo.learning.search.DimensionMismatchException;
 import com.bmo.learning.search.IndexedChunk;
 import com.bmo.learning.search.SearchHit;
@@ -68,10 +70,14 @@ public final class LuceneSearchIndex implements SearchIndex {
   static final String DIMENSION_KEY = "dimension";
   static final String COLLECTION_KEY = "collection";
   static final String UPDATED_KEY = "updated_at";
+  static final String MODEL_KEY = "embedding_model";
+  static final String CHUNKER_KEY = "chunker_version";
 
   private final String collection;
   private final Path directoryPath;
   private final IndexSettings settings;
+  /** What the contents are made with; null: not recorded, not checked. */
+  private final ContentVersion version;
   private final Analyzer analyzer = new StandardAnalyzer();
   private final LuceneRetrieval retrieval;
   /** Read: any use of {@link #store}; write: swapping it (restore) and closing. Held only around Lucene calls. */
@@ -96,10 +102,12 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
   }
 
-  private LuceneSearchIndex(String collection, Path directoryPath, IndexSettings settings) {
+  private LuceneSearchIndex(String collection, Path directoryPath, IndexSettings settings,
+      ContentVersion version) {
     this.collection = collection;
     this.directoryPath = directoryPath;
     this.settings = settings;
+    this.version = version;
     this.retrieval = new LuceneRetrieval(settings, analyzer);
   }
 
@@ -108,11 +116,21 @@ public final class LuceneSearchIndex implements SearchIndex {
    * existing index must have been built for {@code settings.dimension()}.
    */
   public static LuceneSearchIndex open(String collection, Path directory, IndexSettings settings) {
+    return open(collection, directory, settings, null);
+  }
+
+  /**
+   * Opens the collection as {@link #open(String, Path, IndexSettings)} does and records {@code version}
+   * with every commit; an index recorded with another version is refused
+   * ({@link ContentVersionMismatchException}). An index without a recorded version takes this one.
+   */
+  public static LuceneSearchIndex open(String collection, Path directory, IndexSettings settings,
+      ContentVersion version) {
     checkCollectionName(collection);
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(settings, "settings");
     LuceneSearchIndex index = new LuceneSearchIndex(collection, directory.toAbsolutePath().normalize(),
-        settings);
+        settings, version);
     index.store = index.openStore();
     return index;
   }
@@ -124,10 +142,19 @@ public final class LuceneSearchIndex implements SearchIndex {
     try {
       Files.createDirectories(path);
       dir = FSDirectory.open(path);
-      Integer existingDimension = storedDimension(dir);
+      Map<String, String> stored = storedUserData(dir);
+      String dimension = stored == null ? null : stored.get(DIMENSION_KEY);
+      Integer existingDimension = dimension == null ? null : Integer.valueOf(dimension);
       if (existingDimension != null && existingDimension != settings.dimension()) {
         throw new DimensionMismatchException(collection, path, "the requested setting", existingDimension,
             settings.dimension());
+      }
+      if (version != null && stored != null && stored.get(MODEL_KEY) != null) {
+        ContentVersion recorded = new ContentVersion(stored.get(MODEL_KEY),
+            String.valueOf(stored.get(CHUNKER_KEY)));
+        if (!recorded.equals(version)) {
+          throw new ContentVersionMismatchException(collection, path, recorded, version);
+        }
       }
       SnapshotDeletionPolicy snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
       IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -139,7 +166,7 @@ public final class LuceneSearchIndex implements SearchIndex {
       writer = new IndexWriter(dir, config);
       if (existingDimension == null) {
         // The first commit records what the collection holds; every later open checks it.
-        writer.setLiveCommitData(commitData(collection, settings.dimension()).entrySet());
+        writer.setLiveCommitData(commitData().entrySet());
         writer.commit();
       }
       SearcherManager searchers = new SearcherManager(dir, null);
@@ -158,8 +185,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
   }
 
-  /** The dimension recorded in the directory's last commit, or null when it holds no index. */
-  static Integer storedDimension(FSDirectory dir) throws IOException {
+  /** The user data of the directory's last commit, or null when it holds no index. */
+  static Map<String, String> storedUserData(FSDirectory dir) throws IOException {
     if (!DirectoryReader.indexExists(dir)) {
       return null;
     }
@@ -169,8 +196,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     } catch (IndexNotFoundException e) {
       return null;
     }
-    String value = commits.get(commits.size() - 1).getUserData().get(DIMENSION_KEY);
-    return value == null ? null : Integer.valueOf(value);
+    return commits.get(commits.size() - 1).getUserData();
   }
 
   private static Lucene912Codec codec(IndexSettings settings) {
@@ -192,11 +218,15 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
   }
 
-  private static Map<String, String> commitData(String collection, int dimension) {
+  private Map<String, String> commitData() {
     Map<String, String> data = new HashMap<>();
-    data.put(DIMENSION_KEY, Integer.toString(dimension));
+    data.put(DIMENSION_KEY, Integer.toString(settings.dimension()));
     data.put(COLLECTION_KEY, collection);
     data.put(UPDATED_KEY, Instant.now().toString());
+    if (version != null) {
+      data.put(MODEL_KEY, version.embeddingModel());
+      data.put(CHUNKER_KEY, version.chunker());
+    }
     return data;
   }
 
@@ -217,6 +247,11 @@ public final class LuceneSearchIndex implements SearchIndex {
 
   public IndexSettings settings() {
     return settings;
+  }
+
+  /** What the contents are recorded as made with; null when the index does not check it. */
+  public ContentVersion contentVersion() {
+    return version;
   }
 
   // ----------------------------------------------------------------------------------------------- writes
@@ -285,7 +320,7 @@ public final class LuceneSearchIndex implements SearchIndex {
       writeLock.lock();
       try {
         action.run(store.writer());
-        store.writer().setLiveCommitData(commitData(collection, settings.dimension()).entrySet());
+        store.writer().setLiveCommitData(commitData().entrySet());
         store.writer().commit();
         store.searchers().maybeRefreshBlocking();
       } catch (IOException e) {

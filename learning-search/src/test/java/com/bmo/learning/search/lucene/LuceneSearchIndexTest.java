@@ -4,6 +4,8 @@ import static com.bmo.learning.search.TestChunks.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bmo.learning.search.ContentVersion;
+import com.bmo.learning.search.ContentVersionMismatchException;
 import com.bmo.learning.search.DimensionMismatchException;
 import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.search.SearchIndexContract;
@@ -44,6 +46,28 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     index.close();
     assertThatThrownBy(() -> LuceneSearchIndex.open("lessons", dir.resolve("lessons"),
         IndexSettings.defaults(DIM * 2))).isInstanceOf(DimensionMismatchException.class);
+    index = openIndex(DIM);
+  }
+
+  @Test
+  void anIndexBuiltWithAnotherModelOrChunkerIsRefusedWithTheReason() {
+    index.close();
+    ContentVersion built = new ContentVersion("model-a", "2/1000/200");
+    try (LuceneSearchIndex first = LuceneSearchIndex.open("versioned", dir.resolve("versioned"),
+        IndexSettings.defaults(DIM), built)) {
+      first.upsert(document("doc", 3, "algebra", DIM));
+    }
+    ContentVersion otherChunker = new ContentVersion("model-a", "3/600/100");
+    assertThatThrownBy(() -> LuceneSearchIndex.open("versioned", dir.resolve("versioned"),
+        IndexSettings.defaults(DIM), otherChunker))
+        .isInstanceOf(ContentVersionMismatchException.class)
+        .hasMessageContaining("model model-a, chunker 2/1000/200").hasMessageContaining("3/600/100")
+        .hasMessageContaining("re-index");
+    try (LuceneSearchIndex same = LuceneSearchIndex.open("versioned", dir.resolve("versioned"),
+        IndexSettings.defaults(DIM), built)) {
+      assertThat(same.count()).isEqualTo(3);
+      assertThat(same.contentVersion()).isEqualTo(built);
+    }
     index = openIndex(DIM);
   }
 

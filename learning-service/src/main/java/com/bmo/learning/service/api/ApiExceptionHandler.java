@@ -1,6 +1,8 @@
 package com.bmo.learning.service.api;
 
 import com.bmo.learning.aws.s3.StorageException;
+import com.bmo.learning.search.backup.BackupIntegrityException;
+import com.bmo.learning.search.backup.UnsafeArchiveException;
 import com.bmo.learning.service.auth.ForbiddenException;
 import com.bmo.learning.service.backup.BackupNotFoundException;
 import com.bmo.learning.service.documents.DocumentNotFoundException;
@@ -92,6 +94,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ForbiddenException.class)
   ProblemDetail forbidden(ForbiddenException e, HttpServletRequest request) {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), ProblemTypes.FORBIDDEN, request);
+  }
+
+  /** A backup whose bytes do not match its recorded hash, or whose archive would write outside its target. */
+  @ExceptionHandler({BackupIntegrityException.class, UnsafeArchiveException.class})
+  ProblemDetail backupRefused(RuntimeException e, HttpServletRequest request) {
+    LOG.warn("Restore refused on {}: {}", LoggedText.of(request.getRequestURI()), LoggedText.of(e.getMessage()));
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Backup refused", "The backup cannot be restored: "
+        + e.getMessage(), ProblemTypes.BACKUP_REFUSED, request);
   }
 
   @ExceptionHandler(StorageException.class)

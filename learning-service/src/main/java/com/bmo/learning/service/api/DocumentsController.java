@@ -9,6 +9,8 @@ import com.bmo.learning.service.documents.DocumentService;
 import com.bmo.learning.service.documents.DocumentStatus;
 import com.bmo.learning.service.documents.IngestOutcome;
 import com.bmo.learning.service.documents.InvalidRequestException;
+import com.bmo.learning.service.config.ServiceProperties;
+import com.bmo.learning.service.documents.IngestSources;
 import com.bmo.learning.service.documents.UploadedFile;
 import com.bmo.learning.service.documents.Visibility;
 import com.bmo.learning.service.ops.AuditLog;
@@ -90,11 +92,16 @@ public class DocumentsController {
   private final DocumentService documents;
   private final ObjectMapper json;
   private final AuditLog audit;
+  private final IngestSources sources;
+  private final ServiceProperties properties;
 
-  public DocumentsController(DocumentService documents, ObjectMapper json, AuditLog audit) {
+  public DocumentsController(DocumentService documents, ObjectMapper json, AuditLog audit, IngestSources sources,
+      ServiceProperties properties) {
     this.documents = documents;
     this.json = json;
     this.audit = audit;
+    this.sources = sources;
+    this.properties = properties;
   }
 
   @Operation(summary = "Upload a lesson document (PDF, Markdown, HTML or text); ingested in the background")
@@ -129,6 +136,7 @@ public class DocumentsController {
   }
 
   private ResponseEntity<IngestAccepted> queue(IngestRequest request, Caller caller) {
+    sources.check(request.uri(), caller, properties);
     String metadata = null;
     if (request.metadata() != null && !request.metadata().isNull()) {
       try {

@@ -11,6 +11,7 @@ public final class ProblemTypes {
   public static final URI DOCUMENT_NOT_FOUND = of("document-not-found");
   public static final URI SOURCE_NOT_FOUND = of("source-not-found");
   public static final URI BACKUP_NOT_FOUND = of("backup-not-found");
+  public static final URI BACKUP_REFUSED = of("backup-refused");
   public static final URI UNAUTHORIZED = of("unauthorized");
   public static final URI FORBIDDEN = of("forbidden");
   public static final URI STORAGE_UNAVAILABLE = of("storage-unavailable");

@@ -3,6 +3,7 @@ package com.bmo.learning.service.index;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.ingestion.process.DocumentProcessor;
 import com.bmo.learning.ingestion.source.LoaderOptions;
+import com.bmo.learning.search.ContentVersion;
 import com.bmo.learning.search.backup.BackupSettings;
 import com.bmo.learning.search.embedding.BatchEmbedder;
 import com.bmo.learning.search.embedding.EmbeddingModels;
@@ -43,9 +44,13 @@ public class IndexConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  LuceneSearchIndex searchIndex(BatchEmbedder embedder, ServiceProperties properties) {
+  LuceneSearchIndex searchIndex(BatchEmbedder embedder, DocumentProcessor processor,
+      ServiceProperties properties) {
+    // The index records the model and chunker it was built with and refuses to open under others:
+    // mixed vectors would make searches compare unlike things (ContentVersionMismatchException says so).
     return LuceneSearchIndex.open(properties.index().collection(), properties.index().directory()
-        .resolve(properties.index().collection()), IndexSettings.defaults(embedder.dimension()));
+        .resolve(properties.index().collection()), IndexSettings.defaults(embedder.dimension()),
+        new ContentVersion(embedder.modelName(), processor.chunkerVersion()));
   }
 
   @Bean

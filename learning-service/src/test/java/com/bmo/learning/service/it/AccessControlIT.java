@@ -136,6 +136,28 @@ class AccessControlIT extends ServiceIT {
   }
 
   @Test
+  void ingestReadsOnlyFromTheDocumentsBucket() {
+    ApiClient api = api();
+    try (LogCapture audit = LogCapture.of("audit")) {
+      for (String uri : List.of("s3://" + env.backupsBucket() + "/index/", "s3://" + env.backupsBucket()
+          + "/index/lessons/full/x.tar.gz", "s3://another-teams-bucket/secrets/", "s3://" + env.documentsBucket()
+          + "-other/x.md")) {
+        for (String key : List.of(api.userKey(), api.adminKey())) {
+          ApiClient.Response r = api.postJson("/api/v1/documents/ingest", Map.of("uri", uri), key);
+          assertThat(r.status()).as("%s", uri).isEqualTo(403);
+          assertThat(r.contentType()).startsWith("application/problem+json");
+          assertThat(r.body().path("detail").asText()).contains(env.documentsBucket());
+        }
+      }
+      assertThat(AuditIT.lines(audit)).anySatisfy(l -> {
+        assertThat(l.path("action").asText()).isEqualTo("ingest");
+        assertThat(l.path("outcome").asText()).isEqualTo("denied");
+        assertThat(l.path("target").asText()).startsWith("s3://" + env.backupsBucket());
+      });
+    }
+  }
+
+  @Test
   void responsesCarrySecurityHeaders() {
     ApiClient api = api();
     for (ApiClient.RawResponse r : List.of(api.raw("GET", "/api/v1/documents", api.userKey(), null),

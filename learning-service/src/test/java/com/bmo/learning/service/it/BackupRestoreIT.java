@@ -21,7 +21,7 @@ class BackupRestoreIT extends ServiceIT {
   }
 
   @Test
-  void backupThenRestoreBringsTheIndexBackToTheBackup() {
+  void backupThenRestoreBringsTheIndexBackToTheBackup(software.amazon.awssdk.services.s3.S3Client s3) {
     ApiClient api = api();
     String course = "backup-" + System.nanoTime();
     String first = api.upload("volcanoes.md", "# Volcanoes\nMagma rises through the crust and erupts as lava."
@@ -65,6 +65,19 @@ class BackupRestoreIT extends ServiceIT {
 
     assertThat(api.postJson("/api/v1/backups/restore", Map.of("key", incrementalKey), api.adminKey()).status())
         .isEqualTo(200);
+    assertThat(finds(api, "How are U-shaped valleys formed?", course, "Glaciers")).isTrue();
+
+    // A backup whose bytes were replaced (same metadata, so the recorded hash no longer matches): 422.
+    var head = s3.headObject(b -> b.bucket(env.backupsBucket()).key(fullKey));
+    String tampered = fullKey.replace(".tar.gz", "-tampered.tar.gz");
+    s3.putObject(b -> b.bucket(env.backupsBucket()).key(tampered).metadata(head.metadata()),
+        software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[(int) Math.min(head.contentLength(), 4096)]));
+    try (LogCapture log = LogCapture.all()) {
+      ApiClient.Response refused = api.postJson("/api/v1/backups/restore", Map.of("key", tampered), api.adminKey());
+      assertThat(refused.status()).as("%s", refused.body()).isEqualTo(422);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(log.stackTracesAndErrors()).isEmpty();
+    }
     assertThat(finds(api, "How are U-shaped valleys formed?", course, "Glaciers")).isTrue();
 
     ApiClient.Response missing = api.postJson("/api/v1/backups/restore",

@@ -1,6 +1,2 @@
-/**
- * Text clean-up after parsing: running headers and footers, page numbers, line-break hyphens, navigation
- * pages, HTML boilerplate, Unicode and white space. Nullability: parameters and return values are non-null
- * unless their Javadoc says they may be null (the convention of every library module).
- */
+/** Clean-up steps on extracted text, each small and single-purpose, composed by the parsers per document. */
 package com.bmo.learning.ingestion.parse.clean;
