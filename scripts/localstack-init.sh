@@ -6,21 +6,27 @@
 # Uses only the aws CLI, so it works against any endpoint: local-aws's embedded endpoint, LocalStack
 # (it is mounted as LocalStack's ready.d init hook by docker-compose.localstack.yml), moto.
 # Idempotent: a second run changes nothing; a secret gets a new version only when its value changed.
-# Never prints secret values.
+# Prints no secret value, except the demo API keys it generates (once, when it creates them).
+#
+# Names (environment, buckets, secret names) come from config/bmo-learning.env, the file the service reads
+# too; an environment variable of the same name overrides one there.
 #
 # Environment (all optional):
 #   AWS_ENDPOINT_URL        endpoint to seed (default http://localhost:4566)
 #   AWS_REGION              region (default us-east-1)
 #   LOCAL_AWS_ALLOW_REMOTE  true to allow an endpoint that is not on this machine
-#   BMO_ENV                 environment name in secret and policy names (default local)
+#   BMO_NAMES_FILE          the names file (default config/bmo-learning.env beside this script's directory)
+#   BMO_LEARNING_ENV        environment name in secret and policy names (default BMO_LOCAL_ENV: local)
 #   BMO_DOCUMENTS_BUCKET    documents bucket (default bmo-learning-documents)
 #   BMO_BACKUPS_BUCKET      backups bucket (default bmo-learning-backups)
 #   BMO_SEED_DIR            seed documents to upload (default scripts/seed/lessons)
 #   BMO_SEED_PREFIX         key prefix of the seed documents (default lessons/)
 #   BMO_IAM_POLICY_FILE     policy document (default infra/iam/learning-service-policy.json)
-#   BMO_IAM_POLICY_NAME     policy name (default bmo-learning-service-$BMO_ENV)
-#   BMO_OPENAI_API_KEY, BMO_DB_USERNAME, BMO_DB_PASSWORD, BMO_DB_HOST, BMO_DB_PORT, BMO_DB_NAME,
-#   BMO_ADMIN_API_KEY, BMO_CLIENT_API_KEY
+#   BMO_IAM_POLICY_NAME     policy name (default bmo-learning-service-$BMO_LEARNING_ENV)
+#   BMO_ADMIN_API_KEY, BMO_USER_API_KEY
+#                           the REST API's keys; only their SHA-256 is stored. Unset: on the first run two
+#                           demo keys are generated and printed once; later runs keep the stored ones.
+#   BMO_OPENAI_API_KEY, BMO_DB_USERNAME, BMO_DB_PASSWORD, BMO_DB_HOST, BMO_DB_PORT, BMO_DB_NAME
 #                           secret values (defaults are local placeholders, not real credentials)
 set -euo pipefail
 
@@ -31,16 +37,34 @@ readonly SCRIPT_DIR
 log() { printf '%s: %s\n' "$PROG" "$*"; }
 die() { printf '%s: ERROR: %s\n' "$PROG" "$*" >&2; exit 1; }
 
+# The shared names: each KEY=VALUE of the names file, unless the environment already sets KEY. The file is
+# read, not sourced, so nothing in it runs.
+NAMES_FILE="${BMO_NAMES_FILE:-$SCRIPT_DIR/../config/bmo-learning.env}"
+[[ -f "$NAMES_FILE" ]] || die "names file $NAMES_FILE not found (BMO_NAMES_FILE)"
+while IFS= read -r line || [[ -n "$line" ]]; do
+  [[ "$line" =~ ^([A-Z][A-Z0-9_]*)=(.*)$ ]] || continue
+  [[ -n "${!BASH_REMATCH[1]:-}" ]] || printf -v "${BASH_REMATCH[1]}" '%s' "${BASH_REMATCH[2]}"
+done <"$NAMES_FILE"
+for name in BMO_LOCAL_ENV BMO_DOCUMENTS_BUCKET BMO_BACKUPS_BUCKET BMO_SECRET_NAME_PATTERN \
+    BMO_API_KEYS_SECRET BMO_DATABASE_SECRET BMO_OPENAI_API_KEY_SECRET; do
+  [[ -n "${!name:-}" ]] || die "$name is not set in $NAMES_FILE"
+done
+
 ENDPOINT="${AWS_ENDPOINT_URL:-http://localhost:4566}"
 REGION="${AWS_REGION:-${AWS_DEFAULT_REGION:-us-east-1}}"
-BMO_ENV="${BMO_ENV:-local}"
-DOCUMENTS_BUCKET="${BMO_DOCUMENTS_BUCKET:-bmo-learning-documents}"
-BACKUPS_BUCKET="${BMO_BACKUPS_BUCKET:-bmo-learning-backups}"
+BMO_LEARNING_ENV="${BMO_LEARNING_ENV:-$BMO_LOCAL_ENV}"
+DOCUMENTS_BUCKET="$BMO_DOCUMENTS_BUCKET"
+BACKUPS_BUCKET="$BMO_BACKUPS_BUCKET"
 SEED_DIR="${BMO_SEED_DIR:-$SCRIPT_DIR/seed/lessons}"
 SEED_PREFIX="${BMO_SEED_PREFIX:-lessons/}"
 POLICY_FILE="${BMO_IAM_POLICY_FILE:-$SCRIPT_DIR/../infra/iam/learning-service-policy.json}"
-POLICY_NAME="${BMO_IAM_POLICY_NAME:-bmo-learning-service-$BMO_ENV}"
-SECRET_PREFIX="bmo-learning/$BMO_ENV"
+POLICY_NAME="${BMO_IAM_POLICY_NAME:-bmo-learning-service-$BMO_LEARNING_ENV}"
+
+# bmo-learning/{env}/{setting} for a setting, as the service names it.
+secret_name() {
+  local name="${BMO_SECRET_NAME_PATTERN//\{env\}/$BMO_LEARNING_ENV}"
+  printf '%s' "${name//\{setting\}/$1}"
+}
 
 # The names the repository's policy document is written for; other names are substituted into it.
 readonly POLICY_DOCUMENTS_BUCKET="bmo-learning-documents"
@@ -60,8 +84,8 @@ case "$ENDPOINT_HOST" in
     ;;
 esac
 
-[[ "$BMO_ENV" =~ ^[a-z0-9][a-z0-9_-]{0,39}$ ]] \
-  || die "BMO_ENV='$BMO_ENV' must be 1-40 characters of a-z, 0-9, '-' or '_'"
+[[ "$BMO_LEARNING_ENV" =~ ^[a-z0-9][a-z0-9_-]{0,39}$ ]] \
+  || die "BMO_LEARNING_ENV='$BMO_LEARNING_ENV' must be 1-40 characters of a-z, 0-9, '-' or '_'"
 for bucket in "$DOCUMENTS_BUCKET" "$BACKUPS_BUCKET"; do
   [[ "$bucket" =~ ^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$ && "$bucket" != *..* ]] \
     || die "'$bucket' is not a valid S3 bucket name (3-63 characters: a-z, 0-9, '.', '-')"
@@ -71,7 +95,7 @@ done
 [[ -z "$SEED_PREFIX" || "$SEED_PREFIX" == */ ]] || SEED_PREFIX="$SEED_PREFIX/"
 [[ -d "$SEED_DIR" ]] || die "seed directory $SEED_DIR not found (BMO_SEED_DIR)"
 [[ -f "$POLICY_FILE" ]] || die "IAM policy document $POLICY_FILE not found (BMO_IAM_POLICY_FILE)"
-for tool in md5sum sha256sum sed; do
+for tool in md5sum sha256sum sed base64 head; do
   command -v "$tool" >/dev/null || die "'$tool' is required but not installed"
 done
 
@@ -108,7 +132,7 @@ fail() { die "$1: $(cli_error)"; }
 # ---------------------------------------------------------------------------------------------------
 # S3
 
-log "seeding $ENDPOINT (region $REGION, environment $BMO_ENV)"
+log "seeding $ENDPOINT (region $REGION, environment $BMO_LEARNING_ENV)"
 awsq s3api list-buckets --query 'length(Buckets)' --output text >/dev/null \
   || fail "cannot use S3 at $ENDPOINT (is the endpoint running?)"
 
@@ -226,7 +250,7 @@ ensure_secret() {
   elif grep -q 'ResourceNotFoundException' "$ERR"; then
     awsq secretsmanager create-secret --name "$name" --description "$description" \
       --secret-string "file://$value_file" \
-      --tags "Key=project,Value=bmo-learning" "Key=environment,Value=$BMO_ENV" >/dev/null \
+      --tags "Key=project,Value=bmo-learning" "Key=environment,Value=$BMO_LEARNING_ENV" >/dev/null \
       || fail "cannot create secret $name"
     log "secret $name: created"
   else
@@ -235,12 +259,49 @@ ensure_secret() {
   rm -f "$value_file"
 }
 
-ensure_secret "$SECRET_PREFIX/openai-api-key" "OpenAI API key of the learning service" \
+# A new API key as the service makes them: bmo_ and 32 URL-safe characters (192 random bits).
+new_api_key() {
+  printf 'bmo_%s' "$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')"
+}
+
+sha256_hex() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
+
+# The API-key secret in the service's format: ids, roles and SHA-256 hashes, never the keys.
+api_keys_json() {
+  printf '{"keys":[{"id":"demo-admin","role":"admin","sha256":"%s"},{"id":"demo-user","role":"user","sha256":"%s"}]}' \
+    "$(sha256_hex "$1")" "$(sha256_hex "$2")"
+}
+
+# Keys from BMO_ADMIN_API_KEY/BMO_USER_API_KEY are stored (hashed) like any other secret value. Without
+# them, keys are generated and printed only when the secret does not exist yet (or is pending deletion):
+# the stored hashes cannot give them back, and a re-run must not lock out whoever uses the printed ones.
+ensure_api_keys() {
+  local name="$1" deleted admin user
+  if [[ -n "${BMO_ADMIN_API_KEY:-}" || -n "${BMO_USER_API_KEY:-}" ]]; then
+    [[ -n "${BMO_ADMIN_API_KEY:-}" && -n "${BMO_USER_API_KEY:-}" ]] \
+      || die "set both BMO_ADMIN_API_KEY and BMO_USER_API_KEY, or neither (then demo keys are generated)"
+    [[ "$BMO_ADMIN_API_KEY" != "$BMO_USER_API_KEY" ]] || die "BMO_ADMIN_API_KEY and BMO_USER_API_KEY must differ"
+    ensure_secret "$name" "API keys of the learning service (SHA-256 hashes)" \
+      "$(api_keys_json "$BMO_ADMIN_API_KEY" "$BMO_USER_API_KEY")"
+    return
+  fi
+  if deleted="$(awsq secretsmanager describe-secret --secret-id "$name" --query 'DeletedDate' --output text)" \
+      && [[ -z "$deleted" || "$deleted" == "None" ]]; then
+    log "secret $name: exists (keys not shown again; set BMO_ADMIN_API_KEY and BMO_USER_API_KEY to replace them)"
+    return
+  fi
+  admin="$(new_api_key)"
+  user="$(new_api_key)"
+  ensure_secret "$name" "API keys of the learning service (SHA-256 hashes)" "$(api_keys_json "$admin" "$user")"
+  log "demo API keys for $name (shown once; only their SHA-256 is stored):"
+  printf '  BMO_ADMIN_API_KEY=%s\n  BMO_USER_API_KEY=%s\n' "$admin" "$user"
+}
+
+ensure_secret "$(secret_name "$BMO_OPENAI_API_KEY_SECRET")" "OpenAI API key of the learning service" \
   "${BMO_OPENAI_API_KEY:-sk-local-placeholder-not-a-real-key}"
-ensure_secret "$SECRET_PREFIX/database" "PostgreSQL credentials of the learning service" \
+ensure_secret "$(secret_name "$BMO_DATABASE_SECRET")" "PostgreSQL credentials of the learning service" \
   "{\"engine\":\"postgres\",\"host\":$(json_string "${BMO_DB_HOST:-localhost}"),\"port\":${BMO_DB_PORT:-5432},\"dbname\":$(json_string "${BMO_DB_NAME:-bmo_learning}"),\"username\":$(json_string "${BMO_DB_USERNAME:-bmo}"),\"password\":$(json_string "${BMO_DB_PASSWORD:-bmo-local-password}")}"
-ensure_secret "$SECRET_PREFIX/api-keys" "API keys accepted by the learning service's REST API" \
-  "{\"admin\":$(json_string "${BMO_ADMIN_API_KEY:-local-admin-key}"),\"client\":$(json_string "${BMO_CLIENT_API_KEY:-local-client-key}")}"
+ensure_api_keys "$(secret_name "$BMO_API_KEYS_SECRET")"
 
 # ---------------------------------------------------------------------------------------------------
 # IAM (only where the endpoint offers it)
@@ -267,7 +328,7 @@ ensure_policy() {
   digest="$(render_policy)"
   if [[ -z "$arn" || "$arn" == "None" ]]; then
     awsq iam create-policy --policy-name "$POLICY_NAME" \
-      --description "Least privilege of the BMO Learning service ($BMO_ENV)" \
+      --description "Least privilege of the BMO Learning service ($BMO_LEARNING_ENV)" \
       --policy-document "file://$WORK/policy.json" \
       --tags "Key=project,Value=bmo-learning" "Key=document-sha256,Value=$digest" >/dev/null \
       || fail "cannot create IAM policy $POLICY_NAME"
@@ -305,4 +366,4 @@ ensure_policy() {
 ensure_policy
 
 log "done: buckets $DOCUMENTS_BUCKET and $BACKUPS_BUCKET, $SEED_COUNT seed document(s)," \
-  "3 secrets under $SECRET_PREFIX/, IAM policy $POLICY_STATE"
+  "3 secrets named $(secret_name '{setting}'), IAM policy $POLICY_STATE"

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code AWS_ENDPOINT_URL}) twice, then checks with the aws CLI and curl — as a developer would — that
  * everything it creates is there, and that the second run changed nothing.
  *
- * <p>Each run of this class uses its own bucket names and {@code BMO_ENV}, so it can share an endpoint
+ * <p>Each run of this class uses its own bucket names and {@code BMO_LEARNING_ENV}, so it can share an endpoint
  * (LocalStack, say) with anything else, and removes what the script created.
  */
 @LocalAwsTest
@@ -60,7 +60,7 @@ class LocalStackInitScriptIT {
   private static String dbUsername;
   private static String dbPassword;
   private static String adminKey;
-  private static String clientKey;
+  private static String userKey;
   private static final List<Result> scriptRuns = new ArrayList<>();
 
   @BeforeAll
@@ -82,17 +82,17 @@ class LocalStackInitScriptIT {
     // Quotes and backslashes must survive the script's JSON encoding.
     dbPassword = "pw-" + randomSuffix() + "-\"quoted\"\\back\\slash";
     adminKey = "admin-" + randomSuffix();
-    clientKey = "client-" + randomSuffix();
+    userKey = "user-" + randomSuffix();
 
     scriptEnv = new HashMap<>(cliEnv);
-    scriptEnv.put("BMO_ENV", env);
+    scriptEnv.put("BMO_LEARNING_ENV", env);
     scriptEnv.put("BMO_DOCUMENTS_BUCKET", documentsBucket);
     scriptEnv.put("BMO_BACKUPS_BUCKET", backupsBucket);
     scriptEnv.put("BMO_OPENAI_API_KEY", openAiKey);
     scriptEnv.put("BMO_DB_USERNAME", dbUsername);
     scriptEnv.put("BMO_DB_PASSWORD", dbPassword);
     scriptEnv.put("BMO_ADMIN_API_KEY", adminKey);
-    scriptEnv.put("BMO_CLIENT_API_KEY", clientKey);
+    scriptEnv.put("BMO_USER_API_KEY", userKey);
 
     scriptRuns.add(runScript(scriptEnv));
     scriptRuns.add(runScript(scriptEnv));
@@ -183,9 +183,15 @@ class LocalStackInitScriptIT {
     assertThat(database.path("engine").asText()).isEqualTo("postgres");
     assertThat(database.path("port").asInt()).isEqualTo(5432);
 
-    JsonNode apiKeys = JSON.readTree(secretString(secretName("api-keys"), "AWSCURRENT"));
-    assertThat(apiKeys.path("admin").asText()).isEqualTo(adminKey);
-    assertThat(apiKeys.path("client").asText()).isEqualTo(clientKey);
+    // The service's format: ids, roles and SHA-256 hashes; the keys themselves are not stored.
+    String apiKeysJson = secretString(secretName("api-keys"), "AWSCURRENT");
+    assertThat(apiKeysJson).doesNotContain(adminKey, userKey);
+    JsonNode keys = JSON.readTree(apiKeysJson).path("keys");
+    assertThat(keys.isArray()).as(apiKeysJson).isTrue();
+    Map<String, String> hashByRole = new HashMap<>();
+    keys.forEach(k -> hashByRole.put(k.path("role").asText(), k.path("sha256").asText()));
+    assertThat(hashByRole).containsExactlyInAnyOrderEntriesOf(
+        Map.of("admin", sha256Hex(adminKey), "user", sha256Hex(userKey)));
   }
 
   @Test
@@ -310,6 +316,15 @@ class LocalStackInitScriptIT {
     // The CLI's text output ends with one newline of its own.
     return get.stdout().endsWith("\n") ? get.stdout().substring(0, get.stdout().length() - 1)
         : get.stdout();
+  }
+
+  private static String sha256Hex(String key) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String secretName(String name) {

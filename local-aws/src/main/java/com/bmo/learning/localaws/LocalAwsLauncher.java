@@ -1,6 +1,7 @@
 package com.bmo.learning.localaws;
 
 import com.bmo.learning.localaws.init.InitSpec;
+import com.bmo.learning.localaws.init.SharedNames;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -69,13 +70,16 @@ public final class LocalAwsLauncher {
     stopped.await();
   }
 
-  /** The seed bundled in this jar. */
+  /** The seed bundled in this jar, with the shared names of bmo-learning.env (and the environment's overrides). */
   static InitSpec bundledInit() throws java.io.IOException {
     try (var in = LocalAwsLauncher.class.getResourceAsStream("/" + DEFAULT_INIT)) {
       if (in == null) {
         throw new LocalAwsStartException("bundled " + DEFAULT_INIT + " is missing from the jar");
       }
-      return InitSpec.parse(in.readAllBytes(), false, DEFAULT_INIT, Path.of("."));
+      String seed = SharedNames.load(System.getenv())
+          .resolve(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      return InitSpec.parse(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, DEFAULT_INIT,
+          Path.of("."));
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bmo.learning.localaws.init.InitSpec;
+import com.bmo.learning.localaws.init.SharedNames;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -100,10 +101,12 @@ class LocalAwsEndpointIT {
   }
 
   @Test
-  void bundledLauncherSeedIsValidAndNamesTheProjectBuckets() throws Exception {
+  void bundledLauncherSeedIsValidAndUsesTheSharedNames() throws Exception {
     InitSpec seed = LocalAwsLauncher.bundledInit();
-    assertThat(seed.buckets()).contains("bmo-learning-documents", "bmo-learning-backups");
-    assertThat(seed.secrets()).isNotEmpty();
+    SharedNames names = SharedNames.load(System.getenv());
+    assertThat(seed.buckets()).containsExactly(names.get("BMO_DOCUMENTS_BUCKET"), names.get("BMO_BACKUPS_BUCKET"));
+    assertThat(seed.secrets()).extracting(InitSpec.SecretSeed::name).containsExactly(
+        names.secretName("BMO_OPENAI_API_KEY_SECRET"), names.secretName("BMO_DATABASE_SECRET"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.bmo.learning.service.config;
 
 import com.bmo.learning.aws.secrets.SecretCache;
+import com.bmo.learning.aws.secrets.SecretNaming;
 import com.bmo.learning.aws.secrets.SecretsClient;
 import com.bmo.learning.aws.secrets.SettingsResolver;
 import java.net.URI;
@@ -45,6 +46,8 @@ public final class SecretsAccess implements AutoCloseable {
     SettingsResolver settings = SettingsResolver.builder()
         .secrets(cache)
         .environmentName(env.getProperty("learning.environment", "dev"))
+        // BMO_SECRET_NAME_PATTERN of bmo-learning.env, the pattern scripts/localstack-init.sh names secrets by
+        .secretNamePattern(env.getProperty("learning.secrets.name-pattern", SecretNaming.DEFAULT_PATTERN))
         .build();
     return new SecretsAccess(client, cache, settings);
   }

@@ -40,9 +40,11 @@ public record ServiceProperties(
       @DefaultValue("FULL_OBJECT") MultipartChecksum multipartChecksum) {
   }
 
-  /** The documents bucket (uploads) and the backups bucket (index backups). */
-  public record Buckets(@DefaultValue("bmo-learning-documents") String documents,
-      @DefaultValue("bmo-learning-backups") String backups) {
+  /**
+   * The documents bucket (uploads) and the backups bucket (index backups); named in application.yaml from
+   * {@code BMO_DOCUMENTS_BUCKET} / {@code BMO_BACKUPS_BUCKET} of bmo-learning.env.
+   */
+  public record Buckets(String documents, String backups) {
   }
 
   /**
@@ -67,9 +69,10 @@ public record ServiceProperties(
   /**
    * API keys.
    *
-   * @param apiKeysSetting the setting (secret {@code bmo-learning/{env}/{setting}}) holding the hashed keys
+   * @param apiKeysSetting the setting (secret {@code bmo-learning/{env}/{setting}}) holding the hashed keys;
+   *     {@code BMO_API_KEYS_SECRET} of bmo-learning.env
    */
-  public record Auth(@DefaultValue("api-keys") String apiKeysSetting) {
+  public record Auth(String apiKeysSetting) {
   }
 
   /**

@@ -14,13 +14,15 @@ import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.ingestion.DocumentIngestor;
 import com.bmo.learning.service.ingestion.PipelineDocumentIngestor;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The ingestion pipeline, the embedding model (MiniLM, in-process), the search index (Lucene in a local
- * directory) and its S3 backups — learning-ingestion's and learning-search's classes behind the service's
- * ports ({@link DocumentIngestor}, {@link com.bmo.learning.search.SearchIndex}, {@link IndexBackups}).
+ * directory; with {@code learning.search.backend=opensearch} {@link OpenSearchBackendConfiguration} makes it
+ * and the backups instead) and its S3 backups — learning-ingestion's and learning-search's classes behind
+ * the service's ports ({@link DocumentIngestor}, {@link com.bmo.learning.search.SearchIndex}, {@link IndexBackups}).
  */
 @Configuration(proxyBeanMethods = false)
 public class IndexConfiguration {
@@ -44,6 +46,7 @@ public class IndexConfiguration {
   }
 
   @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "learning.search.backend", havingValue = "lucene", matchIfMissing = true)
   LuceneSearchIndex searchIndex(BatchEmbedder embedder, DocumentProcessor processor,
       ServiceProperties properties) {
     // The index records the model and chunker it was built with and refuses to open under others:
@@ -54,6 +57,7 @@ public class IndexConfiguration {
   }
 
   @Bean
+  @ConditionalOnProperty(name = "learning.search.backend", havingValue = "lucene", matchIfMissing = true)
   IndexBackups indexBackups(S3Storage s3, LuceneSearchIndex index, ServiceProperties properties, Clock clock) {
     return new S3IndexBackups(new com.bmo.learning.search.backup.IndexBackups(s3, BackupSettings.defaults()),
         index, properties.buckets().backups(), clock);

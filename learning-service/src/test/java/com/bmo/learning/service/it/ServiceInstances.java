@@ -13,7 +13,14 @@ public final class ServiceInstances {
   }
 
   public static ConfigurableApplicationContext start(TestEnvironment env, String name, Class<?>... extraConfiguration) {
+    return start(env, name, Map.of(), extraConfiguration);
+  }
+
+  /** The same with {@code extraProperties} on top of the environment's (e.g. another search backend). */
+  public static ConfigurableApplicationContext start(TestEnvironment env, String name,
+      Map<String, Object> extraProperties, Class<?>... extraConfiguration) {
     Map<String, Object> properties = new LinkedHashMap<>(env.properties());
+    properties.putAll(extraProperties);
     properties.remove("spring.profiles.active");
     properties.put("server.port", "0");
     properties.put("db-scheduler.scheduler-name", name);

@@ -7,6 +7,8 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
@@ -33,7 +35,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *       removed after the test, whatever it left in them.</li>
  * </ul>
  */
-public final class LocalAwsExtension implements ParameterResolver {
+public final class LocalAwsExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalAwsExtension.class);
   private static final Namespace NAMESPACE = Namespace.create(LocalAwsExtension.class);
@@ -108,18 +110,85 @@ public final class LocalAwsExtension implements ParameterResolver {
     return s.substring(0, Math.min(s.length(), 30));
   }
 
-  private record BucketCleanup(TestBucket bucket, S3Client s3) implements CloseableResource {
-    @Override
-    public void close() {
-      ResourceCleanup.deleteBucket(s3, bucket.name());
+  @Override
+  public void afterEach(ExtensionContext context) {
+    cleanUp(context);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    cleanUp(context);
+  }
+
+  /**
+   * Removes this context's bucket and secrets now, while the test's outcome is known, so that a clean-up
+   * problem never changes it: after a failed test it is added to the test's exception as suppressed (the
+   * failure stays the test's own); after a passing test it is a warning in the log and the test report.
+   */
+  private static void cleanUp(ExtensionContext context) {
+    ExtensionContext.Store store = context.getStore(NAMESPACE);
+    List<ResourceCleanup.Outcome> outcomes = new java.util.ArrayList<>();
+    BucketCleanup bucket = store.remove(TestBucket.class, BucketCleanup.class);
+    if (bucket != null) {
+      outcomes.add(bucket.run());
+    }
+    SecretCleanup secrets = store.remove(SecretPrefix.class, SecretCleanup.class);
+    if (secrets != null) {
+      outcomes.add(secrets.run());
+    }
+    for (ResourceCleanup.Outcome outcome : outcomes) {
+      outcome.unsupported().stream().filter(UNSUPPORTED_REPORTED::add).forEach(op ->
+          LOG.warn("The AWS endpoint lacks an operation the harness's clean-up uses: {}", op));
+      if (outcome.clean()) {
+        continue;
+      }
+      Optional<Throwable> failure = context.getExecutionException();
+      if (failure.isPresent()) {
+        failure.get().addSuppressed(new CleanupIncompleteException(outcome.describe()));
+      } else {
+        LOG.warn("{} (after {}; the test's result is unaffected)", outcome.describe(), context.getDisplayName());
+        context.publishReportEntry("local-aws-cleanup", outcome.describe());
+      }
     }
   }
 
-  private record SecretCleanup(SecretPrefix prefix, SecretsManagerClient client)
-      implements CloseableResource {
+  /** Operations reported missing once per test JVM, not once per test. */
+  private static final java.util.Set<String> UNSUPPORTED_REPORTED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Attached to a failed test's exception as suppressed: what the harness could not remove after it. */
+  static final class CleanupIncompleteException extends RuntimeException {
+    CleanupIncompleteException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Kept in the store as a fallback: closed only if the after-callbacks did not run it (never throws). */
+  private record BucketCleanup(TestBucket bucket, S3Client s3) implements CloseableResource {
+    ResourceCleanup.Outcome run() {
+      return ResourceCleanup.deleteBucket(s3, bucket.name());
+    }
+
     @Override
     public void close() {
-      ResourceCleanup.deleteSecrets(client, prefix.value());
+      ResourceCleanup.Outcome outcome = run();
+      if (!outcome.clean()) {
+        LOG.warn(outcome.describe());
+      }
+    }
+  }
+
+  private record SecretCleanup(SecretPrefix prefix, SecretsManagerClient client) implements CloseableResource {
+    ResourceCleanup.Outcome run() {
+      return ResourceCleanup.deleteSecrets(client, prefix.value());
+    }
+
+    @Override
+    public void close() {
+      ResourceCleanup.Outcome outcome = run();
+      if (!outcome.clean()) {
+        LOG.warn(outcome.describe());
+      }
     }
   }
 

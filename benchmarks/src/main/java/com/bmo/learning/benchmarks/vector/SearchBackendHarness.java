@@ -1,0 +1,218 @@
+package com.bmo.learning.benchmarks.vector;
+
+import com.bmo.learning.opensearch.junit.EmbeddedOpenSearchNode;
+import com.bmo.learning.search.IndexedChunk;
+import com.bmo.learning.search.SearchHit;
+import com.bmo.learning.search.SearchIndex;
+import com.bmo.learning.search.SearchQuery;
+import com.bmo.learning.search.lucene.IndexSettings;
+import com.bmo.learning.search.lucene.LuceneSearchIndex;
+import com.bmo.learning.search.opensearch.OpenSearchSearchIndex;
+import com.bmo.learning.search.opensearch.OpenSearchSettings;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Both search backends through the one {@link SearchIndex} port, on the same synthetic corpus in the same
+ * run: indexing throughput, p50/p99 latency of keyword, vector and hybrid search (interleaved per query,
+ * so load changes hit all three alike), and recall@10 of the vector mode against exact brute force.
+ *
+ * <pre>java -Xmx6g -cp benchmarks/target/benchmarks.jar com.bmo.learning.benchmarks.vector.SearchBackendHarness \
+ *     [backends=lucene,opensearch] [size=100000] [queries=300] [dir=benchmarks/target/search-bench]
+ *     [opensearch=http://127.0.0.1:9200 (default: a node started in this JVM)]</pre>
+ */
+public final class SearchBackendHarness {
+
+  private static final int K = 10;
+  private static final int BATCH = 500;
+  private static final int VOCABULARY = 20_000;
+  private static final int WORDS_PER_CHUNK = 60;
+
+  private SearchBackendHarness() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Args a = new Args(args);
+    List<String> backends = List.of(a.get("backends", "lucene,opensearch").split(","));
+    int size = a.getInt("size", 100_000);
+    int queries = a.getInt("queries", 300);
+    Path dir = Path.of(a.get("dir", "benchmarks/target/search-bench"));
+    Files.createDirectories(dir);
+    int dim = SyntheticEmbeddings.DIMENSION;
+
+    SyntheticEmbeddings data = new SyntheticEmbeddings(BenchIndex.SEED);
+    float[][] corpus = new float[size][];
+    for (int i = 0; i < size; i++) {
+      corpus[i] = data.vector(BenchIndex.DOCUMENT_STREAM, i);
+    }
+    float[][] qv = new float[queries][];
+    String[] qt = new String[queries];
+    for (int q = 0; q < queries; q++) {
+      qv[q] = data.vector(BenchIndex.QUERY_STREAM, q);
+      qt[q] = words(new SplittableRandom(7_000_000L + q), 3);
+    }
+    List<Set<String>> truth = new ArrayList<>();
+    long exactStart = System.nanoTime();
+    long[] exactNanos = new long[queries];
+    for (int q = 0; q < queries; q++) {
+      long t0 = System.nanoTime();
+      Set<String> ids = new HashSet<>();
+      for (int i : exactTopK(corpus, qv[q], K)) {
+        ids.add("c" + i);
+      }
+      exactNanos[q] = System.nanoTime() - t0;
+      truth.add(ids);
+    }
+    System.out.printf("corpus: %d chunks x %d dims, %d-word texts over %d words; %d queries, k=%d; exact top-%d"
+        + " in %.1f s (p50 %.2f ms)%n", size, dim, WORDS_PER_CHUNK, VOCABULARY, queries, K, K,
+        (System.nanoTime() - exactStart) / 1e9, pct(exactNanos, 50));
+
+    Map<String, Result> results = new LinkedHashMap<>();
+    EmbeddedOpenSearchNode node = null;
+    try {
+      for (String backend : backends) {
+        SearchIndex index;
+        if ("lucene".equals(backend)) {
+          Path luceneDir = Files.createTempDirectory(dir, "lucene-");
+          index = LuceneSearchIndex.open("bench", luceneDir, IndexSettings.defaults(dim));
+        } else if ("opensearch".equals(backend)) {
+          URI url;
+          if (a.get("opensearch", "").isEmpty()) {
+            node = EmbeddedOpenSearchNode.start("bench");
+            url = node.httpEndpoint();
+          } else {
+            url = URI.create(a.get("opensearch", ""));
+          }
+          index = OpenSearchSearchIndex.open(OpenSearchSettings.builder(url, "bench-" + System.currentTimeMillis())
+              .replicas(0).build(), dim);
+        } else {
+          throw new IllegalArgumentException("unknown backend " + backend);
+        }
+        try (SearchIndex i = index) {
+          results.put(backend, run(backend, i, corpus, qv, qt, truth));
+        }
+      }
+    } finally {
+      if (node != null) {
+        node.close();
+      }
+    }
+    if (results.size() == 2) {
+      Result l = results.get("lucene");
+      Result o = results.get("opensearch");
+      System.out.printf("opensearch/lucene: indexing throughput %.2f, p50 keyword %.2f, vector %.2f, hybrid %.2f%n",
+          o.chunksPerSecond / l.chunksPerSecond, o.keyword[0] / l.keyword[0], o.vector[0] / l.vector[0],
+          o.hybrid[0] / l.hybrid[0]);
+    }
+  }
+
+  record Result(double chunksPerSecond, double[] keyword, double[] vector, double[] hybrid, double recall) {
+  }
+
+  private static Result run(String name, SearchIndex index, float[][] corpus, float[][] qv, String[] qt,
+      List<Set<String>> truth) {
+    long t0 = System.nanoTime();
+    List<IndexedChunk> batch = new ArrayList<>(BATCH);
+    for (int i = 0; i < corpus.length; i++) {
+      String id = "c" + i;
+      String source = "s3://bench/doc-" + (i / 50) + ".pdf";
+      batch.add(new IndexedChunk(id, source, words(new SplittableRandom(i), WORDS_PER_CHUNK),
+          Map.of("chunk_id", id, "source_uri", source, "course", "course-" + (i % 10), "page", i % 50 + 1),
+          corpus[i]));
+      if (batch.size() == BATCH || i == corpus.length - 1) {
+        index.upsert(batch);
+        batch.clear();
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double throughput = corpus.length / seconds;
+    int queries = qv.length;
+    // Warm-up: JIT, caches, the HNSW graph's pages.
+    for (int q = 0; q < Math.min(100, queries); q++) {
+      index.search(SearchQuery.keyword(qt[q], K));
+      index.search(SearchQuery.vector(qv[q], K));
+      index.search(SearchQuery.hybrid(qt[q], qv[q], K));
+    }
+    long[] kw = new long[queries];
+    long[] vec = new long[queries];
+    long[] hyb = new long[queries];
+    double recall = 0;
+    for (int q = 0; q < queries; q++) {
+      long s0 = System.nanoTime();
+      index.search(SearchQuery.keyword(qt[q], K));
+      long s1 = System.nanoTime();
+      List<SearchHit> hits = index.search(SearchQuery.vector(qv[q], K));
+      long s2 = System.nanoTime();
+      index.search(SearchQuery.hybrid(qt[q], qv[q], K));
+      long s3 = System.nanoTime();
+      kw[q] = s1 - s0;
+      vec[q] = s2 - s1;
+      hyb[q] = s3 - s2;
+      Set<String> t = truth.get(q);
+      recall += hits.stream().filter(h -> t.contains(h.chunkId())).count() / (double) K;
+    }
+    Result r = new Result(throughput, new double[] {pct(kw, 50), pct(kw, 99)},
+        new double[] {pct(vec, 50), pct(vec, 99)}, new double[] {pct(hyb, 50), pct(hyb, 99)}, recall / queries);
+    System.out.printf("%s: indexed %d chunks in %.1f s = %.0f chunks/s (batches of %d, searchable on return)%n",
+        name, corpus.length, seconds, throughput, BATCH);
+    System.out.printf("%s: keyword p50 %.2f ms p99 %.2f ms | vector p50 %.2f ms p99 %.2f ms | hybrid p50 %.2f ms"
+        + " p99 %.2f ms%n", name, r.keyword[0], r.keyword[1], r.vector[0], r.vector[1], r.hybrid[0], r.hybrid[1]);
+    System.out.printf("%s: p50 ratios hybrid/vector %.2f, keyword/vector %.2f; recall@10 (vector vs exact) %.4f%n",
+        name, r.hybrid[0] / r.vector[0], r.keyword[0] / r.vector[0], r.recall);
+    return r;
+  }
+
+  /** {@code n} words drawn from a Zipf-like vocabulary (a few words are common, most are rare). */
+  static String words(SplittableRandom r, int n) {
+    StringBuilder sb = new StringBuilder(n * 7);
+    for (int i = 0; i < n; i++) {
+      double u = r.nextDouble();
+      int w = (int) Math.min(VOCABULARY - 1, Math.floor(Math.pow(VOCABULARY, u)) - 1);
+      if (i > 0) {
+        sb.append(' ');
+      }
+      sb.append('w').append(w);
+    }
+    return sb.toString();
+  }
+
+  static int[] exactTopK(float[][] corpus, float[] q, int k) {
+    int[] best = new int[k];
+    float[] bestScore = new float[k];
+    Arrays.fill(bestScore, Float.NEGATIVE_INFINITY);
+    for (int i = 0; i < corpus.length; i++) {
+      float[] v = corpus[i];
+      float dot = 0;
+      for (int d = 0; d < v.length; d++) {
+        dot += v[d] * q[d];
+      }
+      if (dot > bestScore[k - 1]) {
+        int j = k - 1;
+        while (j > 0 && bestScore[j - 1] < dot) {
+          bestScore[j] = bestScore[j - 1];
+          best[j] = best[j - 1];
+          j--;
+        }
+        bestScore[j] = dot;
+        best[j] = i;
+      }
+    }
+    return best;
+  }
+
+  static double pct(long[] nanos, int p) {
+    long[] s = nanos.clone();
+    Arrays.sort(s);
+    int i = (int) Math.ceil(p / 100.0 * s.length) - 1;
+    return s[Math.max(0, i)] / 1e6;
+  }
+}

@@ -1,0 +1,44 @@
+package com.bmo.learning.service.index;
+
+import com.bmo.learning.aws.s3.S3Storage;
+import com.bmo.learning.search.embedding.BatchEmbedder;
+import com.bmo.learning.search.opensearch.OpenSearchBackups;
+import com.bmo.learning.search.opensearch.OpenSearchSearchIndex;
+import com.bmo.learning.search.opensearch.OpenSearchSettings;
+import com.bmo.learning.service.backup.IndexBackups;
+import com.bmo.learning.service.config.ServiceProperties;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code learning.search.backend=opensearch}: the search index is one OpenSearch index shared by every
+ * instance (created at start-up when missing, refused when its mapping differs), and backups are chunk
+ * exports in the backups bucket. Replaces the Lucene beans of {@link IndexConfiguration}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "learning.search.backend", havingValue = "opensearch")
+public class OpenSearchBackendConfiguration {
+
+  @Bean(destroyMethod = "close")
+  OpenSearchSearchIndex searchIndex(BatchEmbedder embedder, SearchBackendProperties properties) {
+    SearchBackendProperties.OpenSearch os = properties.opensearch();
+    if (os.url() == null) {
+      throw new IllegalStateException("learning.search.backend=opensearch needs learning.search.opensearch.url"
+          + " (environment LEARNING_SEARCH_OPENSEARCH_URL)");
+    }
+    OpenSearchSettings settings = OpenSearchSettings.builder(os.url(), os.index())
+        .awsSigV4(os.awsSigv4()).signingRegion(os.region()).signingService(os.signingService())
+        .shards(os.shards()).replicas(os.replicas())
+        .build();
+    return OpenSearchSearchIndex.open(settings, embedder.dimension());
+  }
+
+  @Bean
+  IndexBackups indexBackups(OpenSearchSearchIndex index, S3Storage s3, ServiceProperties properties, Clock clock) {
+    return new OpenSearchIndexBackups(new OpenSearchBackups(index, s3,
+        properties.index().directory().resolve("opensearch-work"), clock), properties.buckets().backups(),
+        "index/" + index.name() + "/");
+  }
+}

@@ -1,0 +1,60 @@
+package com.bmo.learning.service.index;
+
+import com.bmo.learning.search.opensearch.OpenSearchBackups;
+import com.bmo.learning.service.backup.BackupKind;
+import com.bmo.learning.service.backup.BackupNotFoundException;
+import com.bmo.learning.service.backup.BackupRecord;
+import com.bmo.learning.service.backup.IndexBackups;
+import com.bmo.learning.service.backup.RestoreRecord;
+import com.bmo.learning.service.documents.InvalidRequestException;
+import java.util.List;
+
+/**
+ * {@link IndexBackups} with the OpenSearch backend: full backups are chunk exports under
+ * {@code index/{index}/export/}; a restore loads one into a new index and swaps the alias, so every
+ * instance sees the restored index at the same moment. Incremental backups are a Lucene feature.
+ */
+final class OpenSearchIndexBackups implements IndexBackups {
+
+  private final OpenSearchBackups backups;
+  private final String bucket;
+  private final String prefix;
+
+  OpenSearchIndexBackups(OpenSearchBackups backups, String bucket, String prefix) {
+    this.backups = backups;
+    this.bucket = bucket;
+    this.prefix = prefix;
+  }
+
+  @Override
+  public BackupRecord backup(BackupKind kind) {
+    if (kind != BackupKind.FULL) {
+      throw InvalidRequestException.of("type", "incremental backups need the Lucene backend; with OpenSearch"
+          + " take a full backup");
+    }
+    return record(backups.backup(bucket, prefix));
+  }
+
+  @Override
+  public List<BackupRecord> list() {
+    return backups.list(bucket, prefix).stream().map(OpenSearchIndexBackups::record).toList();
+  }
+
+  @Override
+  public RestoreRecord restore(String key) {
+    if (!key.startsWith(prefix)) {
+      throw new BackupNotFoundException(key, null);
+    }
+    OpenSearchBackups.Restore restore;
+    try {
+      restore = backups.restore(bucket, key);
+    } catch (com.bmo.learning.search.backup.BackupNotFoundException e) {
+      throw new BackupNotFoundException(key, e);
+    }
+    return new RestoreRecord(record(restore.backup()), restore.chunkCount(), restore.duration());
+  }
+
+  private static BackupRecord record(OpenSearchBackups.Backup b) {
+    return new BackupRecord(b.bucket(), b.key(), BackupKind.FULL, b.createdAt(), b.chunkCount(), b.size(), b.sha256());
+  }
+}
