@@ -1,69 +1,35 @@
 package com.bmo.learning.aws.s3;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.exception.RetryableException;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
-import software.amazon.awssdk.services.s3.model.ChecksumType;
-import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
-import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Error;
-import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
@@ -89,13 +55,15 @@ public final class S3Storage implements AutoCloseable {
   static final Duration MAX_PRESIGN_EXPIRY = Duration.ofDays(7);
   /** DeleteObjects takes at most this many keys per request. */
   static final int DELETE_BATCH = 1000;
-  private static final int COPY_BUFFER = 64 * 1024;
 
   private final S3Client s3;
   private final S3Presigner presigner;
   private final S3StorageConfig config;
   private final ThreadPoolExecutor partExecutor;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final ObjectUploads uploads;
+  private final ObjectDownloads downloads;
+  private final BatchUploads batches;
 
   S3Storage(S3Client s3, S3Presigner presigner, S3StorageConfig config) {
     this.s3 = s3;
@@ -105,14 +73,17 @@ public final class S3Storage implements AutoCloseable {
     this.partExecutor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), daemonThreads("s3storage-part-"));
     this.partExecutor.allowCoreThreadTimeOut(true);
+    this.uploads = new ObjectUploads(s3, config, partExecutor);
+    this.downloads = new ObjectDownloads(s3);
+    this.batches = new BatchUploads(config.batchParallelism(), this::upload);
   }
 
   /** A client with the given settings. */
   public static S3Storage create(S3StorageConfig config) {
-    S3Client s3 = buildClient(config);
+    S3Client s3 = SdkClients.s3(config);
     S3Presigner presigner;
     try {
-      presigner = buildPresigner(config);
+      presigner = SdkClients.presigner(config);
     } catch (RuntimeException e) {
       s3.close();
       throw e;
@@ -128,39 +99,6 @@ public final class S3Storage implements AutoCloseable {
 
   public S3StorageConfig config() {
     return config;
-  }
-
-  static S3Client buildClient(S3StorageConfig config) {
-    RetryStrategy retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
-        .maxAttempts(config.maxAttempts())
-        .build();
-    S3ClientBuilder builder = S3Client.builder()
-        .httpClientBuilder(Apache5HttpClient.builder()
-            .maxConnections(config.maxConnections())
-            .connectionTimeout(config.connectionTimeout())
-            .socketTimeout(config.socketTimeout()))
-        .overrideConfiguration(o -> o.retryStrategy(retry))
-        // This client computes CRC32C itself and sends the value; the SDK must not add a second checksum.
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_SUPPORTED)
-        .forcePathStyle(config.pathStyle());
-    config.resolvedEndpoint().ifPresent(builder::endpointOverride);
-    config.resolvedRegion().ifPresent(r -> builder.region(Region.of(r)));
-    if (config.credentialsProvider() != null) {
-      builder.credentialsProvider(config.credentialsProvider());
-    }
-    return builder.build();
-  }
-
-  static S3Presigner buildPresigner(S3StorageConfig config) {
-    S3Presigner.Builder builder = S3Presigner.builder()
-        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build());
-    config.resolvedEndpoint().ifPresent(builder::endpointOverride);
-    config.resolvedRegion().ifPresent(r -> builder.region(Region.of(r)));
-    if (config.credentialsProvider() != null) {
-      builder.credentialsProvider(config.credentialsProvider());
-    }
-    return builder.build();
   }
 
   // ---------------------------------------------------------------------------------------------- upload
@@ -229,35 +167,7 @@ public final class S3Storage implements AutoCloseable {
   private UploadResult upload(String bucket, String key, UploadSource source, String contentType,
       UploadOptions options) {
     checkOpen();
-    long started = System.nanoTime();
-    long length = source.knownLength();
-    long partSize = partSizeFor(config.partSize(), length);
-    UploadResult result;
-    try {
-      if (length >= 0 && length <= config.multipartThreshold()) {
-        UploadSource.Chunk all = read(source, (int) length, bucket, key);
-        if (all.length() != length) {
-          throw new LocalIoException(ctx("PutObject", bucket, key), "the stream ended after "
-              + all.length() + " of its declared " + length + " bytes", null);
-        }
-        result = putSingle(bucket, key, all, contentType, options);
-      } else {
-        UploadSource.Chunk first = read(source, (int) partSize, bucket, key);
-        if (length < 0 && atEnd(source, bucket, key)) {
-          result = putSingle(bucket, key, first, contentType, options);
-        } else {
-          result = new MultipartUpload(bucket, key, contentType, options, partSize, source)
-              .run(first);
-        }
-      }
-    } catch (RuntimeException e) {
-      LOG.debug("Upload to s3://{}/{} failed after {} ms: {}", bucket, key, millisSince(started),
-          e.toString());
-      throw StorageErrors.map("PutObject", bucket, key, e);
-    }
-    LOG.debug("Uploaded s3://{}/{}: {} bytes, {} parts, {} ms", bucket, key, result.size(),
-        result.parts(), millisSince(started));
-    return result;
+    return uploads.upload(bucket, key, source, contentType, options);
   }
 
   /** The configured part size, raised if a known length would otherwise need more than 10,000 parts. */
@@ -274,240 +184,6 @@ public final class S3Storage implements AutoCloseable {
     return partSize;
   }
 
-  private UploadResult putSingle(String bucket, String key, UploadSource.Chunk chunk, String contentType,
-      UploadOptions options) {
-    String crc = Crc32c.of(chunk.data(), chunk.offset(), chunk.length());
-    checkExpected(bucket, key, options, crc);
-    PutObjectResponse response = s3.putObject(b -> b.bucket(bucket).key(key)
-            .contentType(contentType)
-            .contentLength((long) chunk.length())
-            .metadata(options.metadata())
-            .checksumCRC32C(crc),
-        RequestBody.fromContentProvider(provider(chunk), chunk.length(), contentType));
-    String stored = response.checksumCRC32C();
-    if (stored != null && !stored.equals(crc)) {
-      throw new ChecksumMismatchException(ctx("PutObject", bucket, key), "S3 stored a different checksum"
-          + " than the one computed while sending; the object may be corrupt", crc, stored, null);
-    }
-    return new UploadResult(bucket, key, unquote(response.eTag()), response.versionId(), chunk.length(), 0,
-        crc, ObjectChecksum.crc32c(stored != null ? stored : crc), contentType);
-  }
-
-  private static void checkExpected(String bucket, String key, UploadOptions options, String actual) {
-    if (options.expectedCrc32c() != null && !options.expectedCrc32c().equals(actual)) {
-      throw new ChecksumMismatchException(ctx("PutObject", bucket, key), "the content read does not match"
-          + " the expected CRC32C; nothing was stored", options.expectedCrc32c(), actual, null);
-    }
-  }
-
-  private static ContentStreamProvider provider(UploadSource.Chunk chunk) {
-    // A new stream per attempt, so that the SDK can retry a part from its buffer.
-    return () -> new ByteArrayInputStream(chunk.data(), chunk.offset(), chunk.length());
-  }
-
-  private static UploadSource.Chunk read(UploadSource source, int max, String bucket, String key) {
-    try {
-      return source.next(max);
-    } catch (IOException e) {
-      throw new LocalIoException(ctx("PutObject", bucket, key), "reading the data to upload failed: " + e,
-          e);
-    }
-  }
-
-  private static boolean atEnd(UploadSource source, String bucket, String key) {
-    try {
-      return source.atEnd();
-    } catch (IOException e) {
-      throw new LocalIoException(ctx("PutObject", bucket, key), "reading the data to upload failed: " + e,
-          e);
-    }
-  }
-
-  /**
-   * One multipart upload: the calling thread reads parts and computes checksums; up to
-   * {@code partConcurrency} parts are sent at once by the part pool, each from its own buffer, which is
-   * what bounds memory. Any failure aborts the upload so that no invisible parts are left to pay for.
-   */
-  private final class MultipartUpload {
-    private final String bucket;
-    private final String key;
-    private final String contentType;
-    private final UploadOptions options;
-    private final long partSize;
-    private final UploadSource source;
-    private final Semaphore inFlight = new Semaphore(config.partConcurrency());
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final List<Future<CompletedPart>> futures = new ArrayList<>();
-    private final List<String> partChecksums = new ArrayList<>();
-    private final CRC32C whole = new CRC32C();
-    private long size;
-
-    MultipartUpload(String bucket, String key, String contentType, UploadOptions options, long partSize,
-        UploadSource source) {
-      this.bucket = bucket;
-      this.key = key;
-      this.contentType = contentType;
-      this.options = options;
-      this.partSize = partSize;
-      this.source = source;
-    }
-
-    UploadResult run(UploadSource.Chunk first) {
-      boolean fullObject = config.multipartChecksum() == MultipartChecksum.FULL_OBJECT;
-      String uploadId;
-      try {
-        uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)
-            .contentType(contentType)
-            .metadata(options.metadata())
-            .checksumAlgorithm(ChecksumAlgorithm.CRC32_C)
-            .checksumType(fullObject ? ChecksumType.FULL_OBJECT : ChecksumType.COMPOSITE)).uploadId();
-      } catch (RuntimeException e) {
-        throw StorageErrors.map("CreateMultipartUpload", bucket, key, e);
-      }
-      List<CompletedPart> parts;
-      String crc;
-      CompleteMultipartUploadResponse done;
-      try {
-        parts = sendParts(uploadId, first);
-        crc = Crc32c.toBase64(whole.getValue());
-        checkExpected(bucket, key, options, crc);
-        try {
-          done = s3.completeMultipartUpload(b -> {
-            b.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts));
-            if (fullObject) {
-              // S3 checks the assembled object against this before making it visible.
-              b.checksumType(ChecksumType.FULL_OBJECT).checksumCRC32C(crc);
-            }
-          });
-        } catch (RuntimeException e) {
-          throw StorageErrors.map("CompleteMultipartUpload", bucket, key, e);
-        }
-      } catch (RuntimeException | Error e) {
-        abort(uploadId, e);
-        throw e;
-      }
-      // Completed: from here on there is nothing to abort.
-      String expected = fullObject ? crc : Crc32c.composite(partChecksums);
-      String stored = done.checksumCRC32C();
-      if (stored != null && !stored.equals(expected)) {
-        throw new ChecksumMismatchException(ctx("CompleteMultipartUpload", bucket, key), "S3 assembled an"
-            + " object whose checksum differs from the one computed while sending; the object may be"
-            + " corrupt", expected, stored, null);
-      }
-      return new UploadResult(bucket, key, unquote(done.eTag()), done.versionId(), size, parts.size(),
-          crc, ObjectChecksum.crc32c(stored != null ? stored : expected), contentType);
-    }
-
-    private List<CompletedPart> sendParts(String uploadId, UploadSource.Chunk first) {
-      UploadSource.Chunk chunk = first;
-      int partNumber = 1;
-      long known = source.knownLength();
-      while (true) {
-        if (chunk.length() > 0 || partNumber == 1) {
-          if (partNumber > S3StorageConfig.MAX_PARTS) {
-            throw new StorageRequestException(ctx("UploadPart", bucket, key), "the stream needs more than "
-                + S3StorageConfig.MAX_PARTS + " parts of " + partSize + " bytes; raise partSize", null);
-          }
-          submit(uploadId, partNumber++, chunk);
-        }
-        rethrowFailure();
-        if (known >= 0 ? size >= known : chunk.length() < partSize || atEnd(source, bucket, key)) {
-          break;
-        }
-        chunk = read(source, (int) partSize, bucket, key);
-        if (known >= 0 && chunk.length() == 0) {
-          throw new LocalIoException(ctx("UploadPart", bucket, key), "the stream ended after " + size
-              + " of its declared " + known + " bytes", null);
-        }
-      }
-      List<CompletedPart> parts = new ArrayList<>(futures.size());
-      for (Future<CompletedPart> f : futures) {
-        parts.add(await(f));
-      }
-      return parts;
-    }
-
-    private void submit(String uploadId, int partNumber, UploadSource.Chunk chunk) {
-      whole.update(chunk.data(), chunk.offset(), chunk.length());
-      size += chunk.length();
-      String crc = Crc32c.of(chunk.data(), chunk.offset(), chunk.length());
-      partChecksums.add(crc);
-      try {
-        inFlight.acquire();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new StorageRequestException(ctx("UploadPart", bucket, key), "interrupted", e);
-      }
-      futures.add(partExecutor.submit(() -> {
-        try {
-          if (failure.get() != null) {
-            throw new IllegalStateException("upload already failed");
-          }
-          UploadPartResponse response = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                  .partNumber(partNumber).contentLength((long) chunk.length()).checksumCRC32C(crc),
-              RequestBody.fromContentProvider(provider(chunk), chunk.length(), contentType));
-          return CompletedPart.builder().partNumber(partNumber).eTag(response.eTag())
-              .checksumCRC32C(crc).build();
-        } catch (RuntimeException e) {
-          StorageException mapped = StorageErrors.map("UploadPart", bucket, key, e);
-          failure.compareAndSet(null, mapped);
-          throw mapped;
-        } catch (Error e) {
-          failure.compareAndSet(null, e);
-          throw e;
-        } finally {
-          inFlight.release();
-        }
-      }));
-    }
-
-    private void rethrowFailure() {
-      Throwable t = failure.get();
-      if (t instanceof RuntimeException r) {
-        throw r;
-      }
-      if (t instanceof Error err) {
-        throw err;
-      }
-    }
-
-    private CompletedPart await(Future<CompletedPart> future) {
-      try {
-        return future.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new StorageRequestException(ctx("UploadPart", bucket, key), "interrupted", e);
-      } catch (ExecutionException e) {
-        Throwable first = failure.get() != null ? failure.get() : e.getCause();
-        if (first instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new StorageRequestException(ctx("UploadPart", bucket, key), "part upload failed: " + first,
-            first);
-      }
-    }
-
-    private void abort(String uploadId, Throwable cause) {
-      futures.forEach(f -> f.cancel(false));
-      // Wait for parts being sent so that none lands after the abort.
-      for (Future<CompletedPart> f : futures) {
-        try {
-          f.get();
-        } catch (Exception ignored) {
-          // already reported through cause
-        }
-      }
-      try {
-        s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
-        LOG.debug("Aborted multipart upload to s3://{}/{} after: {}", bucket, key, cause.toString());
-      } catch (RuntimeException e) {
-        cause.addSuppressed(e);
-        LOG.warn("Could not abort multipart upload {} to s3://{}/{}; its parts stay billed until a"
-            + " lifecycle rule removes them: {}", uploadId, bucket, key, e.toString());
-      }
-    }
-  }
-
   // -------------------------------------------------------------------------------------------- download
 
   /**
@@ -518,46 +194,7 @@ public final class S3Storage implements AutoCloseable {
   public DownloadResult download(String bucket, String key, Path target) {
     checkBucketAndKey(bucket, key);
     checkOpen();
-    long started = System.nanoTime();
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Path temp;
-    try {
-      Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".download");
-    } catch (IOException e) {
-      throw new LocalIoException(ctx("GetObject", bucket, key), "cannot create a temporary file in " + dir
-          + ": " + e, e);
-    }
-    boolean moved = false;
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-      DownloadResult result = get(bucket, key, null, (response, in) -> {
-        // Called again by the SDK's retries when the connection fails mid-body: start over.
-        channel.truncate(0);
-        channel.position(0);
-        return copyVerified(bucket, key, response, in, buf -> {
-          while (buf.hasRemaining()) {
-            channel.write(buf);
-          }
-        }, true);
-      });
-      channel.force(true);
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      moved = true;
-      LOG.debug("Downloaded s3://{}/{} to {}: {} bytes, {}, {} ms", bucket, key, absolute, result.size(),
-          result.verification(), millisSince(started));
-      return result;
-    } catch (IOException e) {
-      throw new LocalIoException(ctx("GetObject", bucket, key), "cannot write " + absolute + ": " + e, e);
-    } finally {
-      if (!moved) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException e) {
-          LOG.warn("Could not remove temporary file {}: {}", temp, e.toString());
-        }
-      }
-    }
+    return downloads.toFile(bucket, key, target);
   }
 
   /**
@@ -580,8 +217,7 @@ public final class S3Storage implements AutoCloseable {
   private DownloadResult downloadTo(String bucket, String key, ByteRange range, OutputStream out) {
     checkBucketAndKey(bucket, key);
     checkOpen();
-    return get(bucket, key, range, (response, in) -> copyVerified(bucket, key, response, in,
-        buf -> out.write(buf.array(), buf.arrayOffset() + buf.position(), buf.remaining()), false));
+    return downloads.toStream(bucket, key, range, out);
   }
 
   /** The whole object in memory, verified against its stored checksum. */
@@ -600,156 +236,9 @@ public final class S3Storage implements AutoCloseable {
   private byte[] readToMemory(String bucket, String key, ByteRange range) {
     checkBucketAndKey(bucket, key);
     checkOpen();
-    AtomicReference<MemorySink> holder = new AtomicReference<>();
-    get(bucket, key, range, (response, in) -> {
-      Long length = response.contentLength();
-      if (length != null && length > Integer.MAX_VALUE - 64) {
-        throw new StorageRequestException(ctx("GetObject", bucket, key), "object of " + length
-            + " bytes is too large to read into memory; download it to a file", null);
-      }
-      // A fresh sink per attempt: the SDK calls this again when it retries a broken body.
-      MemorySink sink = new MemorySink(length);
-      holder.set(sink);
-      return copyVerified(bucket, key, response, in, sink, true);
-    });
-    return holder.get().bytes();
+    return downloads.toMemory(bucket, key, range);
   }
 
-  /**
-   * Collects a body in memory: straight into an array of the announced length (no copy at the end), or
-   * into a growing buffer when the length is unknown.
-   */
-  private static final class MemorySink implements Sink {
-    private byte[] exact;
-    private int position;
-    private ByteArrayOutputStream growing;
-
-    MemorySink(Long length) {
-      if (length != null) {
-        exact = new byte[length.intValue()];
-      } else {
-        growing = new ByteArrayOutputStream();
-      }
-    }
-
-    @Override
-    public void write(ByteBuffer buf) throws IOException {
-      int n = buf.remaining();
-      if (exact != null) {
-        if (position + n > exact.length) {
-          // More than announced: fall back to a growing buffer rather than fail.
-          growing = new ByteArrayOutputStream(position + n);
-          growing.write(exact, 0, position);
-          exact = null;
-        } else {
-          buf.get(exact, position, n);
-          position += n;
-          return;
-        }
-      }
-      growing.write(buf.array(), buf.arrayOffset() + buf.position(), n);
-    }
-
-    byte[] bytes() {
-      if (exact != null) {
-        return position == exact.length ? exact : Arrays.copyOf(exact, position);
-      }
-      return growing.toByteArray();
-    }
-  }
-
-  /** Where downloaded bytes go; the buffer is only valid during the call. */
-  @FunctionalInterface
-  private interface Sink {
-    void write(ByteBuffer buffer) throws IOException;
-  }
-
-  @FunctionalInterface
-  private interface BodyHandler {
-    DownloadResult handle(GetObjectResponse response, InputStream body) throws IOException;
-  }
-
-  private DownloadResult get(String bucket, String key, ByteRange range, BodyHandler handler) {
-    GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key);
-    if (range != null) {
-      request.range(range.header());
-    } else {
-      request.checksumMode(ChecksumMode.ENABLED);
-    }
-    try {
-      return s3.getObject(request.build(), (ResponseTransformer<GetObjectResponse, DownloadResult>)
-          (response, in) -> handler.handle(response, in));
-    } catch (RuntimeException e) {
-      throw StorageErrors.map("GetObject", bucket, key, unwrap(e));
-    }
-  }
-
-  /**
-   * Copies the body to the sink while computing the object's checksum, and compares it at the end.
-   * A failure reading from the network is handed to the SDK as retryable (it repeats the request, and the
-   * handler starts over) unless bytes already went to a sink that cannot be rewound.
-   */
-  private static DownloadResult copyVerified(String bucket, String key, GetObjectResponse response,
-      InputStream in, Sink sink, boolean rewindable) {
-    boolean ranged = response.contentRange() != null;
-    ObjectChecksum stored = ranged ? null : StoredChecksum.of(response);
-    StoredChecksum.Verifier verifier = StoredChecksum.verifier(stored);
-    byte[] buf = new byte[COPY_BUFFER];
-    long total = 0;
-    while (true) {
-      int n;
-      try {
-        n = in.read(buf);
-      } catch (IOException e) {
-        if (rewindable || total == 0) {
-          throw RetryableException.builder().message("reading s3://" + bucket + "/" + key
-              + " failed after " + total + " bytes").cause(e).build();
-        }
-        throw new TransientStorageException(ctx("GetObject", bucket, key), "connection failed after "
-            + total + " bytes had been written to the caller's stream: " + e, 1, e);
-      }
-      if (n < 0) {
-        break;
-      }
-      if (n == 0) {
-        continue;
-      }
-      verifier.update(buf, 0, n);
-      try {
-        sink.write(ByteBuffer.wrap(buf, 0, n));
-      } catch (IOException e) {
-        throw new LocalIoException(ctx("GetObject", bucket, key), "writing the downloaded data failed: "
-            + e, e);
-      }
-      total += n;
-    }
-    DownloadResult.Verification verification;
-    if (ranged) {
-      verification = DownloadResult.Verification.RANGE_NOT_VERIFIABLE;
-    } else if (stored == null) {
-      verification = DownloadResult.Verification.NO_CHECKSUM;
-    } else if (!verifier.canVerify()) {
-      verification = DownloadResult.Verification.COMPOSITE_NOT_VERIFIABLE;
-    } else {
-      String actual = verifier.value();
-      if (!actual.equals(stored.value())) {
-        throw new ChecksumMismatchException(ctx("GetObject", bucket, key), "the content received does not"
-            + " match the " + stored.algorithm() + " checksum S3 stored", stored.value(), actual, null);
-      }
-      verification = DownloadResult.Verification.VERIFIED;
-    }
-    return new DownloadResult(bucket, key, total, unquote(response.eTag()), stored, verification);
-  }
-
-  /** The StorageException a transformer threw, from under the SDK's wrapping, or the error itself. */
-  private static Throwable unwrap(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof StorageException) {
-        return t;
-      }
-    }
-    return e;
-  }
 
   // ------------------------------------------------------------------------------------ list, head, etc.
 
@@ -952,45 +441,9 @@ public final class S3Storage implements AutoCloseable {
   public BatchUploadResult uploadAll(String bucket, List<FileUpload> files) {
     checkBucket(bucket);
     checkOpen();
-    if (files.isEmpty()) {
-      return new BatchUploadResult(bucket, List.of());
-    }
-    long started = System.nanoTime();
-    int threads = Math.min(config.batchParallelism(), files.size());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads("s3storage-batch-"));
-    try {
-      List<Future<FileUploadResult>> futures = new ArrayList<>(files.size());
-      for (FileUpload f : files) {
-        futures.add(pool.submit(() -> {
-          try {
-            return new FileUploadResult.Uploaded(f.file(), f.key(),
-                upload(bucket, f.key(), f.file(), f.options()));
-          } catch (RuntimeException e) {
-            return new FileUploadResult.Failed(f.file(), f.key(),
-                StorageErrors.map("PutObject", bucket, f.key(), e));
-          }
-        }));
-      }
-      List<FileUploadResult> results = new ArrayList<>(files.size());
-      for (Future<FileUploadResult> future : futures) {
-        try {
-          results.add(future.get());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          futures.forEach(x -> x.cancel(true));
-          throw new StorageRequestException(ctx("PutObject", bucket, null), "batch upload interrupted", e);
-        } catch (ExecutionException e) {
-          throw new IllegalStateException("batch task failed unexpectedly", e.getCause());
-        }
-      }
-      BatchUploadResult result = new BatchUploadResult(bucket, results);
-      LOG.debug("Batch upload to s3://{}: {} uploaded, {} failed, {} ms", bucket, result.uploaded().size(),
-          result.failed().size(), millisSince(started));
-      return result;
-    } finally {
-      pool.shutdownNow();
-    }
+    return batches.uploadAll(bucket, files);
   }
+
 
   /**
    * Uploads every regular file under {@code directory} (symbolic links are not followed), keyed
@@ -998,30 +451,9 @@ public final class S3Storage implements AutoCloseable {
    */
   public BatchUploadResult uploadDirectory(String bucket, Path directory, String keyPrefix) {
     checkBucket(bucket);
-    String prefix = keyPrefix == null ? "" : keyPrefix;
-    List<FileUpload> files;
-    try (Stream<Path> walk = Files.walk(directory)) {
-      files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted()
-          .map(p -> FileUpload.of(p, prefix + relativeKey(directory, p)))
-          .toList();
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new LocalIoException(ctx("PutObject", bucket, prefix.isEmpty() ? null : prefix),
-          "cannot list directory " + directory + ": " + e, e);
-    }
-    return uploadAll(bucket, files);
+    return uploadAll(bucket, batches.filesUnder(bucket, directory, keyPrefix));
   }
 
-  private static String relativeKey(Path root, Path file) {
-    Path rel = root.relativize(file);
-    StringBuilder sb = new StringBuilder();
-    for (Path part : rel) {
-      if (sb.length() > 0) {
-        sb.append('/');
-      }
-      sb.append(part);
-    }
-    return sb.toString();
-  }
 
   // ------------------------------------------------------------------------------------------------ misc
 
@@ -1072,11 +504,11 @@ public final class S3Storage implements AutoCloseable {
     return eTag;
   }
 
-  private static long millisSince(long nanos) {
+  static long millisSince(long nanos) {
     return (System.nanoTime() - nanos) / 1_000_000;
   }
 
-  private static ThreadFactory daemonThreads(String prefix) {
+  static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + n.incrementAndGet());
