@@ -76,7 +76,7 @@ public final class AwsOperationRecorder implements ExecutionInterceptor {
 
   /**
    * Whether the project code nearest to this call on the stack is the code under test: a class of the
-   * project that is neither test code (loaded from {@code test-classes}) nor the harness or the endpoint
+   * project that is neither test code (loaded from {@code test-classes} or a {@code -tests.jar}) nor the harness or the endpoint
    * ({@code com.bmo.learning.localaws}). So a library call is recorded even when the test handed the library
    * the harness's client, while a test's own set-up and assertions, the harness's clean-up and endpoint
    * seeding are not.
@@ -94,8 +94,13 @@ public final class AwsOperationRecorder implements ExecutionInterceptor {
       return false;
     }
     CodeSource source = type.getProtectionDomain().getCodeSource();
-    return source == null || source.getLocation() == null
-        || !source.getLocation().toString().contains("/test-classes/");
+    if (source == null || source.getLocation() == null) {
+      return true;
+    }
+    // Test code is a module's test-classes, or another module's tests shared as a Maven test-jar
+    // (learning-cli's tests start the service through learning-service's TestEnvironment).
+    String location = source.getLocation().toString();
+    return !location.contains("/test-classes/") && !location.endsWith("-tests.jar");
   }
 
   /** The operation on each resource a request acts on (a copy's source is an operation of its own). */
