@@ -2,6 +2,7 @@ package com.bmo.learning.localaws.junit;
 
 import com.bmo.learning.localaws.LocalAwsClients;
 import com.bmo.learning.localaws.LocalAwsEndpoint;
+import com.bmo.learning.testsupport.ExternalEndpoint;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.List;
@@ -208,8 +209,8 @@ public final class LocalAwsExtension implements ParameterResolver, AfterEachCall
     }
 
     static Session open() {
-      EndpointSelection selection = EndpointSelection.from(System.getenv());
-      Optional<URI> external = selection.externalEndpoint();
+      Optional<URI> external = ExternalEndpoint.from(System.getenv(), "AWS endpoint", "AWS_ENDPOINT_URL",
+          "LOCAL_AWS_ALLOW_REMOTE").select();
       if (external.isPresent()) {
         LOG.info("Integration tests use the external endpoint {}", external.get());
         return new Session(new LocalAwsTarget(external.get(), LocalAwsEndpoint.DEFAULT_REGION, false), null);

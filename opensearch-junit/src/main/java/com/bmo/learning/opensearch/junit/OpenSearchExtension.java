@@ -1,5 +1,6 @@
 package com.bmo.learning.opensearch.junit;
 
+import com.bmo.learning.testsupport.ExternalEndpoint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -97,7 +98,8 @@ public final class OpenSearchExtension implements ParameterResolver {
     }
 
     static Session open() {
-      Optional<URI> external = NodeSelection.from(System.getenv()).externalNode();
+      Optional<URI> external = ExternalEndpoint.from(System.getenv(), "OpenSearch node", "OPENSEARCH_URL",
+          "OPENSEARCH_ALLOW_REMOTE").select();
       if (external.isPresent()) {
         return new Session(new OpenSearchTarget(external.get(), false), null);
       }
