@@ -7,7 +7,7 @@ import java.util.Random;
 
 /**
  * Deterministic lesson-like PDFs in bulk, from a fixed seed so every run of a benchmark measures the same
- * bytes (through {@link TestPdf}).
+ * pages and text (only the PDF's random document id differs), through {@link TestPdf}.
  */
 public final class LessonCorpus {
 
