@@ -47,6 +47,14 @@ public final class TestDocuments {
     return new TestPdf().textPage(text, 12, 90).image(side, side).build();
   }
 
+  /**
+   * A "PDF bomb": one page with a line of text whose content stream goes on with {@code inflatedBytes} of
+   * spaces, Flate-compressed (about 1,000 : 1), so a file of a few kilobytes inflates to megabytes.
+   */
+  public static byte[] pdfBomb(String text, long inflatedBytes) {
+    return new TestPdf().textPage(text, 11, 90).contentPadding(inflatedBytes).build();
+  }
+
   /** Starts like a PDF, then garbage: what a truncated or damaged upload looks like. */
   public static byte[] corruptPdf() {
     byte[] garbage = new byte[2048];

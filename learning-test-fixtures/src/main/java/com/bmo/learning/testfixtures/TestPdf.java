@@ -3,14 +3,19 @@ package com.bmo.learning.testfixtures;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -23,7 +28,8 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 /**
  * The one PDF generator of the tests and benchmarks: real PDFs written with PDFBox — pages of lines in
  * chosen sizes and weights or of wrapped body text, a title, running headers and page numbers, an outline
- * (bookmarks), incompressible images, encryption. {@link TestDocuments} has the common shapes ready-made.
+ * (bookmarks), incompressible images, encryption, padded ("bomb") content streams. {@link TestDocuments}
+ * has the common shapes ready-made.
  *
  * <pre>{@code
  * byte[] manual = new TestPdf().title("Manual").header("Manual — page %d")
@@ -63,6 +69,7 @@ public final class TestPdf {
   private String title;
   private String header;
   private boolean pageNumbers;
+  private long contentPadding;
   private String userPassword;
   private AccessPermission permission;
 
@@ -122,6 +129,15 @@ public final class TestPdf {
     return this;
   }
 
+  /**
+   * Pads the last page's content stream with {@code bytes} of spaces, Flate-compressed (about 1,000 : 1):
+   * a small file that inflates to {@code bytes} when read — a "PDF bomb".
+   */
+  public TestPdf contentPadding(long bytes) {
+    this.contentPadding = bytes;
+    return this;
+  }
+
   /** Encrypted: {@code userPassword} opens it ("" opens it without asking), {@code permission} applies. */
   public TestPdf encrypted(String userPassword, AccessPermission permission) {
     this.userPassword = userPassword;
@@ -156,6 +172,9 @@ public final class TestPdf {
           }
         }
       }
+      if (contentPadding > 0) {
+        pad(doc, doc.getPage(doc.getNumberOfPages() - 1), contentPadding);
+      }
       if (title != null) {
         PDDocumentInformation info = new PDDocumentInformation();
         info.setTitle(title);
@@ -173,6 +192,23 @@ public final class TestPdf {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void pad(PDDocument doc, PDPage page, long bytes) throws IOException {
+    byte[] original;
+    try (InputStream in = page.getContents()) {
+      original = in.readAllBytes();
+    }
+    PDStream padded = new PDStream(doc);
+    try (OutputStream out = padded.createOutputStream(COSName.FLATE_DECODE)) {
+      out.write(original);
+      byte[] spaces = new byte[64 * 1024];
+      Arrays.fill(spaces, (byte) ' ');
+      for (long left = bytes; left > 0; left -= spaces.length) {
+        out.write(spaces, 0, (int) Math.min(spaces.length, left));
+      }
+    }
+    page.setContents(padded);
   }
 
   private void addOutline(PDDocument doc) {

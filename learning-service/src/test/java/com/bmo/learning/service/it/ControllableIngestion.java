@@ -43,9 +43,13 @@ public final class ControllableIngestion implements BeanPostProcessor {
     return failFirstAttempts(fileName, Integer.MAX_VALUE);
   }
 
-  /** Holds the file's ingestion, as it starts, until the gate opens. */
-  public Gate holdIngestion(String fileName) {
-    return heldIngestions.computeIfAbsent(fileName, f -> new Gate());
+  /** Holds the ingestion of these files, as each starts, until the one gate they share opens. */
+  public Gate holdIngestion(String... fileNames) {
+    Gate gate = new Gate();
+    for (String fileName : fileNames) {
+      heldIngestions.put(fileName, gate);
+    }
+    return gate;
   }
 
   /** Holds the embedding of the file's chunks, inside the model call, until the gate opens. */
@@ -109,7 +113,7 @@ public final class ControllableIngestion implements BeanPostProcessor {
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch open = new CountDownLatch(1);
 
-    /** True once held work has reached the gate within {@code timeout}. */
+    /** True once held work (the first, where several share the gate) has reached it within {@code timeout}. */
     public boolean awaitEntered(Duration timeout) throws InterruptedException {
       return entered.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

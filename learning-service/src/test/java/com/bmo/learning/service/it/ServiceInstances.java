@@ -28,9 +28,15 @@ public final class ServiceInstances {
   /** An instance whose ingestion pipeline fails or holds as the test told {@code ingestion}. */
   public static ConfigurableApplicationContext start(TestEnvironment env, String name,
       ControllableIngestion ingestion) {
+    return start(env, name, Map.of(), ingestion);
+  }
+
+  /** The same with {@code extraProperties} on top of the environment's. */
+  public static ConfigurableApplicationContext start(TestEnvironment env, String name,
+      Map<String, Object> extraProperties, ControllableIngestion ingestion) {
     return new SpringApplicationBuilder(LearningServiceApplication.class).profiles("it")
         .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(ingestion))
-        .run(args(env, name, Map.of()));
+        .run(args(env, name, extraProperties));
   }
 
   public static String url(ConfigurableApplicationContext ctx) {
