@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The policy every JUnit harness here applies to an endpoint outside the test JVM (LocalStack for
@@ -22,8 +21,8 @@ import org.opentest4j.TestAbortedException;
  *   <li>set: that http(s) URL, which must be on this machine (loopback) unless
  *       {@code allowRemoteVariable=true} — tests create and delete things, and must never reach a real
  *       service (and cost money) by accident;</li>
- *   <li>unreachable (no TCP connection within 2 s): the tests are skipped with the reason, or fail when
- *       {@code CI=true} — in CI an integration test that cannot run is a failure.</li>
+ *   <li>unreachable (no TCP connection within 2 s): a missing {@link Prerequisite} — the tests are
+ *       skipped with the reason, or fail when {@code CI=true}.</li>
  * </ul>
  *
  * @param what what the endpoint is, for messages ("AWS endpoint", "OpenSearch node")
@@ -51,7 +50,7 @@ public record ExternalEndpoint(String what, String urlVariable, String allowRemo
     String value = env.getOrDefault(urlVariable, "").trim();
     return new ExternalEndpoint(what, urlVariable, allowRemoteVariable,
         value.isEmpty() ? Optional.empty() : Optional.of(parse(urlVariable, value)),
-        "true".equalsIgnoreCase(env.getOrDefault("CI", "")),
+        Prerequisite.isCi(env),
         "true".equalsIgnoreCase(env.getOrDefault(allowRemoteVariable, "")));
   }
 
@@ -73,7 +72,7 @@ public record ExternalEndpoint(String what, String urlVariable, String allowRemo
    *
    * @throws ExtensionConfigurationException the endpoint is remote and not allowed, or unreachable while
    *     {@code CI=true}
-   * @throws TestAbortedException the endpoint is unreachable outside CI (the tests are skipped)
+   * @throws org.opentest4j.TestAbortedException the endpoint is unreachable outside CI (the tests are skipped)
    */
   public Optional<URI> select() {
     if (url.isEmpty()) {
@@ -85,12 +84,8 @@ public record ExternalEndpoint(String what, String urlVariable, String allowRemo
           + " integration tests only run against a local " + what + " unless " + allowRemoteVariable + "=true");
     }
     if (!reachable(uri, PROBE_TIMEOUT_MILLIS)) {
-      String reason = what + " " + uri + " (" + urlVariable + ") is not reachable";
-      if (ci) {
-        throw new ExtensionConfigurationException(reason + "; CI=true, so this is a failure");
-      }
-      throw new TestAbortedException(reason + "; skipping integration tests (unset " + urlVariable
-          + " to use the embedded one)");
+      throw Prerequisite.unavailable(what + " " + uri + " (" + urlVariable + ") is not reachable (unset "
+          + urlVariable + " to use the embedded one)", ci);
     }
     return url;
   }

@@ -1,5 +1,5 @@
 /**
- * What the JUnit harnesses (local-aws-junit, opensearch-junit) share: the policy for an external endpoint
- * a test run may use instead of an embedded one ({@link com.bmo.learning.testsupport.ExternalEndpoint}).
+ * What the JUnit harnesses (local-aws-junit, opensearch-junit) and the integration tests share: the
+ * external-endpoint policy, the missing-prerequisite rule and test resource names.
  */
 package com.bmo.learning.testsupport;
