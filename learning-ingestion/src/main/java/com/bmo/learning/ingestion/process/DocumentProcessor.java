@@ -1,5 +1,6 @@
 package com.bmo.learning.ingestion.process;
 
+import com.bmo.learning.aws.concurrent.BoundedRunner;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.ingestion.IngestionException;
 import com.bmo.learning.aws.s3.InvalidS3UriException;
@@ -30,8 +31,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -282,46 +281,15 @@ public final class DocumentProcessor implements AutoCloseable {
    * failure, named {@code label}.
    */
   private List<FileResult> runAll(Iterator<Supplier<FileResult>> tasks, String label) {
-    Semaphore inFlight = new Semaphore(parallelism * 2);
-    List<Future<FileResult>> futures = new ArrayList<>();
-    FileResult iterationFailure = null;
     try {
-      while (true) {
-        Supplier<FileResult> task;
-        try {
-          if (!tasks.hasNext()) {
-            break;
-          }
-          task = tasks.next();
-        } catch (IngestionException e) {
-          iterationFailure = failure(label, e);
-          break;
+      return new BoundedRunner(pool, parallelism * 2).runAll(tasks, e -> {
+        if (e instanceof IngestionException listingFailure) {
+          return failure(label, listingFailure);
         }
-        inFlight.acquire();
-        try {
-          futures.add(pool.submit(() -> {
-            try {
-              return task.get();
-            } finally {
-              inFlight.release();
-            }
-          }));
-        } catch (RuntimeException e) {
-          inFlight.release();
-          throw e;
-        }
-      }
-      List<FileResult> results = new ArrayList<>(futures.size() + 1);
-      for (Future<FileResult> f : futures) {
-        results.add(f.get());
-      }
-      if (iterationFailure != null) {
-        results.add(iterationFailure);
-      }
-      return results;
+        throw e;
+      });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      futures.forEach(f -> f.cancel(true));
       throw new IllegalStateException("interrupted while processing " + label, e);
     } catch (ExecutionException e) {
       // processSafely turns every per-file failure into a result; this is a bug.
