@@ -3,6 +3,7 @@ package com.bmo.learning.ingestion.process;
 import com.bmo.learning.aws.concurrent.BoundedRunner;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.ingestion.IngestionException;
+import com.bmo.learning.ingestion.IngestionLimits;
 import com.bmo.learning.aws.s3.InvalidS3UriException;
 import com.bmo.learning.ingestion.InvalidSourceException;
 import com.bmo.learning.ingestion.MetadataKeys;
@@ -59,6 +60,7 @@ public final class DocumentProcessor implements AutoCloseable {
 
   private final S3Storage storage;
   private final LoaderOptions loaderOptions;
+  private final IngestionLimits limits;
   private final DocumentParsers parsers;
   private final DocumentChunker chunker;
   private final int parallelism;
@@ -67,7 +69,8 @@ public final class DocumentProcessor implements AutoCloseable {
   private DocumentProcessor(Builder b) {
     this.storage = b.storage;
     this.loaderOptions = b.loaderOptions;
-    this.parsers = new DocumentParsers(b.loaderOptions.pdfMode());
+    this.limits = b.limits;
+    this.parsers = new DocumentParsers(b.loaderOptions.pdfMode(), b.limits);
     this.chunker = new DocumentChunker(b.maxChunkChars, b.overlapChars);
     this.parallelism = b.parallelism;
     AtomicInteger n = new AtomicInteger();
@@ -101,6 +104,11 @@ public final class DocumentProcessor implements AutoCloseable {
 
   public LoaderOptions loaderOptions() {
     return loaderOptions;
+  }
+
+  /** The per-document limits in force. */
+  public IngestionLimits limits() {
+    return limits;
   }
 
   // ---------------------------------------------------------------------------------------- single file
@@ -259,6 +267,7 @@ public final class DocumentProcessor implements AutoCloseable {
         .map(d -> Document.from(d.text(), d.metadata().copy().putAll(extra)))
         .toList();
     List<TextSegment> chunks = chunker.chunk(file.sourceUri(), file.version(), documents);
+    limits.check(file.sourceUri(), IngestionLimits.Limit.CHUNKS, chunks.size(), false);
     LOG.debug("Ingested {}: {} bytes, {} document(s), {} chunk(s)", file.sourceUri(), file.size(),
         documents.size(), chunks.size());
     return new FileResult.Success(file.sourceUri(), file.version(), file.type(), file.size(),
@@ -349,6 +358,7 @@ public final class DocumentProcessor implements AutoCloseable {
   public static final class Builder {
     private final S3Storage storage;
     private LoaderOptions loaderOptions = LoaderOptions.defaults();
+    private IngestionLimits limits = IngestionLimits.defaults();
     private int maxChunkChars = 800;
     private int overlapChars = 0;
     private int parallelism = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -359,6 +369,16 @@ public final class DocumentProcessor implements AutoCloseable {
 
     public Builder loaderOptions(LoaderOptions loaderOptions) {
       this.loaderOptions = Objects.requireNonNull(loaderOptions, "loaderOptions");
+      return this;
+    }
+
+    /**
+     * Per-document limits (pages, characters, decompressed bytes, chunks); a document over one fails
+     * with a {@link com.bmo.learning.ingestion.DocumentLimitExceededException}. Default
+     * {@link IngestionLimits#defaults()}.
+     */
+    public Builder limits(IngestionLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -33,6 +33,7 @@ public class IndexConfiguration {
   DocumentProcessor documentProcessor(S3Storage s3, ServiceProperties properties) {
     return DocumentProcessor.builder(s3)
         .loaderOptions(LoaderOptions.builder().maxFileSize(properties.upload().maxSize().toBytes()).build())
+        .limits(properties.ingestion().limits())
         .parallelism(1)
         .build();
   }
