@@ -39,7 +39,7 @@ final class LuceneIndexOpening {
     try {
       index = LuceneSearchIndex.open(collection, directory, settings, version);
       if (Files.exists(marker)) {
-        String cause = Files.readString(marker, StandardCharsets.UTF_8).strip();
+        String cause = readMarker(marker);
         LOG.warn("Search index '{}': a re-index ({}) was not queued before the last stop; queuing it now",
             collection, cause);
         reindex.indexReplaced(new IndexReplaced(collection, null, version, cause), () -> deleteMarker(marker));
@@ -63,6 +63,14 @@ final class LuceneIndexOpening {
           + " ingested again", collection, cause, aside);
       reindex.indexReplaced(new IndexReplaced(collection, previous, version, cause), () -> deleteMarker(marker));
       return index;
+    }
+  }
+
+  private static String readMarker(Path marker) {
+    try {
+      return Files.readString(marker, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      return "an earlier re-index was not queued";
     }
   }
 
