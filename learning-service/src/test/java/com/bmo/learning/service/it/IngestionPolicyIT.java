@@ -13,27 +13,35 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Per-document ingestion limits and fair scheduling, through HTTP against a running service with low
- * limits: a PDF bomb and an over-long text fail at once with their reason (one attempt, no retry); a
- * small upload is indexed while large ones hold the workers. One instance of its own (two workers, one
- * large-document slot; documents named {@code hold…} are held by {@link GatedIngestion} until released).
+ * What ingestion accepts, through HTTP against a running service configured for it: per-document limits
+ * (a PDF bomb and an over-long text fail at once with their reason, one attempt, no retry), fair
+ * scheduling (a small upload is indexed while large ones hold the workers) and the ingest allow-list
+ * (users only under {@code learning.ingest.user-prefixes}, admins also from
+ * {@code learning.ingest.allowed-sources}). One instance of its own: low limits, two workers, one
+ * large-document slot; documents named {@code hold…} are held by {@link GatedIngestion} until released.
  */
 @LocalAwsTest
-class IngestionLimitsIT {
+class IngestionPolicyIT {
 
   private static TestEnvironment env;
   private static ConfigurableApplicationContext service;
   private static ApiClient api;
+  private static String extraBucket;
 
   @BeforeAll
   static void start(LocalAwsTarget aws, S3Client s3, SecretsManagerClient sm) {
     env = TestEnvironment.create("limits", aws, s3, sm);
+    extraBucket = "it-shared-library-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    s3.createBucket(b -> b.bucket(extraBucket));
     GatedIngestion.reset();
     service = ServiceInstances.start(env, "limits", Map.of(
+        "learning.ingest.user-prefixes", "lessons/",
+        "learning.ingest.allowed-sources", "s3://" + extraBucket + "/shared/",
         "learning.ingestion.max-decompressed-size", "1MB",
         "learning.ingestion.max-characters", "10000",
         "learning.jobs.large-document-size", "16KB",
@@ -103,5 +111,43 @@ class IngestionLimitsIT {
       assertThat(doc.path("status").asText()).isEqualTo("INDEXED");
       assertThat(doc.path("attempts").asInt()).isEqualTo(1);  // waiting for the slot is not an attempt
     }
+  }
+
+  private static ApiClient.Response ingest(String uri, String key) {
+    return api.postJson("/api/v1/documents/ingest", Map.of("uri", uri), key);
+  }
+
+  @Test
+  void usersIngestOnlyUnderTheConfiguredPrefixesAdminsTheWholeDocumentsBucket(S3Client s3) {
+    String docs = env.documentsBucket();
+    s3.putObject(b -> b.bucket(docs).key("lessons/allowed.md"), RequestBody.fromString("# Allowed\nSaving."));
+    s3.putObject(b -> b.bucket(docs).key("private/other.md"), RequestBody.fromString("# Other\nSpending."));
+
+    ApiClient.Response outside = ingest("s3://" + docs + "/private/other.md", api.userKey());
+    assertThat(outside.status()).isEqualTo(403);
+    assertThat(outside.body().path("detail").asText()).contains("'lessons/'");
+    assertThat(ingest("s3://" + docs + "/", api.userKey()).status()).isEqualTo(403);
+    assertThat(ingest("s3://" + docs + "/lessons/allowed.md", api.userKey()).status()).isEqualTo(202);
+    assertThat(ingest("s3://" + docs + "/private/other.md", api.adminKey()).status()).isEqualTo(202);
+  }
+
+  @Test
+  void adminsIngestFromAnAllowedExtraSourceAndItIsIndexed(S3Client s3) {
+    s3.putObject(b -> b.bucket(extraBucket).key("shared/pensions.md"),
+        RequestBody.fromString("# Pensions\nA pension pays an income after retirement."));
+    s3.putObject(b -> b.bucket(extraBucket).key("private/notes.md"), RequestBody.fromString("# Notes\nDraft."));
+    String uri = "s3://" + extraBucket + "/shared/pensions.md";
+
+    assertThat(ingest(uri, api.userKey()).status()).isEqualTo(403);
+    assertThat(ingest("s3://" + extraBucket + "/private/notes.md", api.adminKey()).status()).isEqualTo(403);
+    ApiClient.Response accepted = ingest(uri, api.adminKey());
+    assertThat(accepted.status()).isEqualTo(202);
+    String id = accepted.body().path("documents").get(0).path("id").asText();
+    // The admin's document: read as the admin (a user sees only its own and shared ones).
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> java.util.Set.of("INDEXED", "FAILED")
+        .contains(api.get("/api/v1/documents/" + id, api.adminKey()).body().path("status").asText()));
+    JsonNode doc = api.get("/api/v1/documents/" + id, api.adminKey()).body();
+    assertThat(doc.path("status").asText()).isEqualTo("INDEXED");
+    assertThat(doc.path("chunk_count").asInt()).isPositive();
   }
 }
