@@ -11,7 +11,8 @@ import java.util.Objects;
  */
 public abstract sealed class IngestionException extends RuntimeException
     permits CorruptDocumentException, EncryptedDocumentException, EmptyDocumentException,
-    UnsupportedDocumentTypeException, DocumentTooLargeException, BinaryContentException,
+    UnsupportedDocumentTypeException, DocumentTooLargeException, DocumentLimitExceededException,
+    BinaryContentException,
     ContentMismatchException, SourceNotFoundException, SourceReadException, InvalidSourceException,
     UnexpectedFailureException {
 

@@ -116,6 +116,46 @@ public final class TestDocuments {
     }
   }
 
+  /**
+   * A "PDF bomb": one page with a line of text whose content stream then goes on with
+   * {@code inflatedBytes} of spaces, Flate-compressed (about 1,000 : 1), so a file of a few kilobytes
+   * inflates to megabytes.
+   */
+  public static byte[] pdfBomb(String text, long inflatedBytes) {
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        cs.beginText();
+        cs.setFont(font, 11);
+        cs.newLineAtOffset(50, 740);
+        cs.showText(text);
+        cs.endText();
+      }
+      // Append the padding to the page's (Flate-compressed) content stream.
+      org.apache.pdfbox.pdmodel.common.PDStream padded = new org.apache.pdfbox.pdmodel.common.PDStream(doc);
+      byte[] original;
+      try (java.io.InputStream in = page.getContents()) {
+        original = in.readAllBytes();
+      }
+      try (java.io.OutputStream out = padded.createOutputStream(org.apache.pdfbox.cos.COSName.FLATE_DECODE)) {
+        out.write(original);
+        byte[] spaces = new byte[64 * 1024];
+        java.util.Arrays.fill(spaces, (byte) ' ');
+        for (long left = inflatedBytes; left > 0; left -= spaces.length) {
+          out.write(spaces, 0, (int) Math.min(spaces.length, left));
+        }
+      }
+      page.setContents(padded);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static List<String> wrap(String text, int width) {
     List<String> lines = new ArrayList<>();
     for (String paragraph : text.split("\n")) {

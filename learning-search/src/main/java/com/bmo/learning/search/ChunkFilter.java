@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 /**
  * Which chunks a search may return, by metadata: {@code ChunkFilter.eq("course", "algebra")}. Values match
  * the metadata value's string form ({@code page = 3} matches {@code eq("page", 3)} and
- * {@code eq("page", "3")}). A small backend-neutral syntax tree: each backend translates it (Lucene to a
- * filter query, OpenSearch to a bool filter).
+ * {@code eq("page", "3")}). A small backend-neutral syntax tree ({@link Eq}, {@link AnyOf}, {@link AllOf}
+ * for "and", {@link AnyMatch} for "or" across keys, nested freely): each backend translates it (Lucene to a
+ * filter query, OpenSearch to a bool filter) and applies it inside both the keyword and the kNN search.
  */
 public sealed interface ChunkFilter {
 
@@ -31,6 +32,16 @@ public sealed interface ChunkFilter {
   /** Every one of {@code filters} holds; null when the list is empty (no filter). */
   static ChunkFilter allOf(List<ChunkFilter> filters) {
     return filters.isEmpty() ? null : filters.size() == 1 ? filters.get(0) : new AllOf(filters);
+  }
+
+  /** At least one of {@code filters} holds (keys may differ: "mine, or in a course granted to me"). */
+  static ChunkFilter anyMatch(ChunkFilter... filters) {
+    return new AnyMatch(List.of(filters));
+  }
+
+  /** At least one of {@code filters} holds; the single filter itself when there is one. */
+  static ChunkFilter anyMatch(List<ChunkFilter> filters) {
+    return filters.size() == 1 ? filters.get(0) : new AnyMatch(filters);
   }
 
   /** {@code key = value}. */
@@ -58,6 +69,16 @@ public sealed interface ChunkFilter {
       filters = List.copyOf(filters);
       if (filters.isEmpty()) {
         throw new IllegalArgumentException("allOf needs at least one filter");
+      }
+    }
+  }
+
+  /** Disjunction: a chunk passes when any of the filters admits it. */
+  record AnyMatch(List<ChunkFilter> filters) implements ChunkFilter {
+    public AnyMatch {
+      filters = List.copyOf(filters);
+      if (filters.isEmpty()) {
+        throw new IllegalArgumentException("anyMatch needs at least one filter");
       }
     }
   }

@@ -121,6 +121,35 @@ public abstract class SearchIndexContract {
   }
 
   @Test
+  void anyMatchAdmitsAChunkThatPassesEitherFilterAcrossDifferentKeysInEveryMode() {
+    index.upsert(document("alg", 12, "algebra", DIM));
+    index.upsert(document("bio", 12, "biology", DIM));
+    index.upsert(document("geo", 12, "geometry", DIM));
+    List<IndexedChunk> mine = new ArrayList<>();
+    for (IndexedChunk c : document("notes", 6, "geometry", DIM)) {
+      mine.add(TestChunks.with(c, Map.of("owner", "u:ana")));
+    }
+    index.upsert(mine);
+    // "mine, or in a course granted to me", and within that only page 1: an OR across keys inside an AND.
+    ChunkFilter visible = ChunkFilter.anyMatch(ChunkFilter.eq("owner", "u:ana"),
+        ChunkFilter.anyOf(COURSE, Set.of("biology")));
+    float[] nearGeometry = chunk("geo", 1, "geometry", DIM).vector();
+
+    for (SearchMode mode : SearchMode.values()) {
+      List<SearchHit> hits = index.search(new SearchQuery("text of geo part 1", nearGeometry, visible, mode, 100, 0));
+      assertThat(hits).as(mode.toString()).extracting(h -> h.chunkId().substring(0, h.chunkId().indexOf('#')))
+          .containsOnly("notes", "bio").contains("notes", "bio");
+      assertThat(hits).as(mode.toString()).hasSize(18);
+    }
+    List<SearchHit> firstPages = index.search(SearchQuery.vector(nearGeometry, 100)
+        .withFilter(ChunkFilter.allOf(visible, ChunkFilter.eq("page", 1))));
+    assertThat(firstPages).extracting(SearchHit::chunkId)
+        .containsExactlyInAnyOrder("notes#0", "notes#1", "notes#2", "bio#0", "bio#1", "bio#2");
+    assertThat(index.search(SearchQuery.keyword("part", 100).withFilter(ChunkFilter.anyMatch(
+        ChunkFilter.eq("owner", "u:nobody"), ChunkFilter.eq(COURSE, "none"))))).isEmpty();
+  }
+
+  @Test
   void keywordSearchFindsTheExactTermTheVectorsKnowNothingAbout() {
     index.upsert(document("manual", 40, "r", DIM));
     IndexedChunk special = chunk("manual", 40, "r",

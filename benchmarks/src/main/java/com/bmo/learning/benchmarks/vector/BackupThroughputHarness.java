@@ -3,6 +3,7 @@ package com.bmo.learning.benchmarks.vector;
 import com.bmo.learning.aws.s3.MultipartChecksum;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.S3StorageConfig;
+import com.bmo.learning.search.lucene.LuceneFileFormat;
 import com.bmo.learning.search.backup.BackupResult;
 import com.bmo.learning.search.backup.BackupSettings;
 import com.bmo.learning.search.backup.ExtractionLimits;
@@ -73,7 +74,7 @@ public final class BackupThroughputHarness {
             BenchIndex.settings(maxConn, beamWidth, 100))) {
       s3.createBucket(b -> b.bucket("bench-backups"));
       IndexBackups backups = new IndexBackups(storage, BackupSettings.defaults()
-          .withWorkDirectory(work.resolve("tmp")).withCompressionLevel(level));
+          .withWorkDirectory(work.resolve("tmp")).withCompressionLevel(level), LuceneFileFormat.INSTANCE);
       SafeTarGzExtractor extractor = new SafeTarGzExtractor(ExtractionLimits.defaults());
       long indexBytes = BenchIndex.sizeOf(live) - sizeIfPresent(live.resolve("write.lock"));
       double mb = indexBytes / 1e6;

@@ -75,6 +75,7 @@ public final class SearchBackendHarness {
     System.out.printf("corpus: %d chunks x %d dims, %d-word texts over %d words; %d queries, k=%d; exact top-%d"
         + " in %.1f s (p50 %.2f ms)%n", size, dim, WORDS_PER_CHUNK, VOCABULARY, queries, K, K,
         (System.nanoTime() - exactStart) / 1e9, pct(exactNanos, 50));
+    System.out.println("machine load at start: " + load());
 
     Map<String, Result> results = new LinkedHashMap<>();
     EmbeddedOpenSearchNode node = null;
@@ -98,7 +99,7 @@ public final class SearchBackendHarness {
           throw new IllegalArgumentException("unknown backend " + backend);
         }
         try (SearchIndex i = index) {
-          results.put(backend, run(backend, i, corpus, qv, qt, truth));
+          results.put(backend, run(backend, i, corpus, qv, qt, truth, pct(exactNanos, 50)));
         }
       }
     } finally {
@@ -113,13 +114,24 @@ public final class SearchBackendHarness {
           o.chunksPerSecond / l.chunksPerSecond, o.keyword[0] / l.keyword[0], o.vector[0] / l.vector[0],
           o.hybrid[0] / l.hybrid[0]);
     }
+    System.out.println("machine load at end: " + load());
+  }
+
+  /** The 1/5/15-minute load averages ({@code /proc/loadavg}), so a result can be read against the machine's load. */
+  static String load() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
   }
 
   record Result(double chunksPerSecond, double[] keyword, double[] vector, double[] hybrid, double recall) {
   }
 
   private static Result run(String name, SearchIndex index, float[][] corpus, float[][] qv, String[] qt,
-      List<Set<String>> truth) {
+      List<Set<String>> truth, double exactP50) {
     long t0 = System.nanoTime();
     List<IndexedChunk> batch = new ArrayList<>(BATCH);
     for (int i = 0; i < corpus.length; i++) {
@@ -135,6 +147,8 @@ public final class SearchBackendHarness {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     double throughput = corpus.length / seconds;
+    System.out.printf("%s: indexed %d chunks in %.1f s = %.0f chunks/s; load %s%n", name, corpus.length, seconds,
+        throughput, load());
     int queries = qv.length;
     // Warm-up: JIT, caches, the HNSW graph's pages.
     for (int q = 0; q < Math.min(100, queries); q++) {
@@ -166,8 +180,9 @@ public final class SearchBackendHarness {
         name, corpus.length, seconds, throughput, BATCH);
     System.out.printf("%s: keyword p50 %.2f ms p99 %.2f ms | vector p50 %.2f ms p99 %.2f ms | hybrid p50 %.2f ms"
         + " p99 %.2f ms%n", name, r.keyword[0], r.keyword[1], r.vector[0], r.vector[1], r.hybrid[0], r.hybrid[1]);
-    System.out.printf("%s: p50 ratios hybrid/vector %.2f, keyword/vector %.2f; recall@10 (vector vs exact) %.4f%n",
-        name, r.hybrid[0] / r.vector[0], r.keyword[0] / r.vector[0], r.recall);
+    System.out.printf("%s: p50 ratios hybrid/vector %.2f, keyword/vector %.2f, vector/exact brute force %.3f;"
+        + " recall@10 (vector vs exact) %.4f; load %s%n",
+        name, r.hybrid[0] / r.vector[0], r.keyword[0] / r.vector[0], r.vector[0] / exactP50, r.recall, load());
     return r;
   }
 

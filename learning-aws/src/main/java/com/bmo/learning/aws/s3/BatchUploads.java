@@ -4,6 +4,7 @@ import static com.bmo.learning.aws.s3.S3Storage.ctx;
 import static com.bmo.learning.aws.s3.S3Storage.daemonThreads;
 import static com.bmo.learning.aws.s3.S3Storage.millisSince;
 
+import com.bmo.learning.aws.concurrent.BoundedRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +51,9 @@ final class BatchUploads {
     int threads = Math.min(parallelism, files.size());
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads("s3storage-batch-"));
     try {
-      List<Future<FileUploadResult>> futures = new ArrayList<>(files.size());
+      List<Supplier<FileUploadResult>> tasks = new ArrayList<>(files.size());
       for (FileUpload f : files) {
-        futures.add(pool.submit(() -> {
+        tasks.add(() -> {
           try {
             return new FileUploadResult.Uploaded(f.file(), f.key(),
                 uploader.upload(bucket, f.key(), f.file(), f.options()));
@@ -60,19 +61,16 @@ final class BatchUploads {
             return new FileUploadResult.Failed(f.file(), f.key(),
                 StorageErrors.map("PutObject", bucket, f.key(), e));
           }
-        }));
+        });
       }
-      List<FileUploadResult> results = new ArrayList<>(files.size());
-      for (Future<FileUploadResult> future : futures) {
-        try {
-          results.add(future.get());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          futures.forEach(x -> x.cancel(true));
-          throw new StorageRequestException(ctx("PutObject", bucket, null), "batch upload interrupted", e);
-        } catch (ExecutionException e) {
-          throw new IllegalStateException("batch task failed unexpectedly", e.getCause());
-        }
+      List<FileUploadResult> results;
+      try {
+        results = new BoundedRunner(pool, threads).runAll(tasks.iterator());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StorageRequestException(ctx("PutObject", bucket, null), "batch upload interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("batch task failed unexpectedly", e.getCause());
       }
       BatchUploadResult result = new BatchUploadResult(bucket, results);
       LOG.debug("Batch upload to s3://{}: {} uploaded, {} failed, {} ms", bucket, result.uploaded().size(),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -31,6 +32,8 @@ final class PdfLines extends PDFTextStripper {
   }
 
   private final List<Page> pages = new ArrayList<>();
+  private final LongConsumer extracted;
+  private long extractedChars;
   private List<Line> current;
   private final StringBuilder text = new StringBuilder();
   private float sizeSum;
@@ -40,13 +43,18 @@ final class PdfLines extends PDFTextStripper {
   private boolean paragraphStart;
   private int pageNumber;
 
-  private PdfLines() {
+  private PdfLines(LongConsumer extracted) {
+    this.extracted = extracted;
     setLineSeparator("\n");
   }
 
-  /** Every page of {@code pdf} (pages without text have no lines). */
-  static List<Page> read(PDDocument pdf) throws IOException {
-    PdfLines reader = new PdfLines();
+  /**
+   * Every page of {@code pdf} (pages without text have no lines).
+   *
+   * @param extracted told the characters extracted so far, as they grow; it may throw to stop extraction
+   */
+  static List<Page> read(PDDocument pdf, LongConsumer extracted) throws IOException {
+    PdfLines reader = new PdfLines(extracted);
     reader.getText(pdf);
     return reader.pages;
   }
@@ -67,6 +75,8 @@ final class PdfLines extends PDFTextStripper {
   @Override
   protected void writeString(String s, List<TextPosition> positions) {
     text.append(s);
+    extractedChars += s.length();
+    extracted.accept(extractedChars);
     for (TextPosition p : positions) {
       float size = p.getFontSizeInPt();
       if (size > 0) {

@@ -3,6 +3,7 @@ package com.bmo.learning.ingestion.parse;
 import com.bmo.learning.ingestion.CorruptDocumentException;
 import com.bmo.learning.ingestion.EmptyDocumentException;
 import com.bmo.learning.ingestion.EncryptedDocumentException;
+import com.bmo.learning.ingestion.IngestionLimits;
 import com.bmo.learning.ingestion.MetadataKeys;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.Metadata;
@@ -41,6 +42,10 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  * {@link EncryptedDocumentException}; one PDFBox cannot read is a {@link CorruptDocumentException}; one
  * with no text at all (scanned images) is an {@link EmptyDocumentException}. Large PDFs are read from a
  * file, not loaded into memory.
+ *
+ * <p>{@link IngestionLimits}: the page count is checked before anything is extracted, then what the
+ * streams inflate to ({@link PdfStreamSizes}, counted without holding it), then the characters as pages
+ * are extracted; over any of them is a {@link com.bmo.learning.ingestion.DocumentLimitExceededException}.
  */
 public final class PdfParser implements ContentParser {
 
@@ -60,9 +65,16 @@ public final class PdfParser implements ContentParser {
   private static final Pattern LEADING_WORD = Pattern.compile("\\A\\s*(\\p{Ll}[\\p{L}\\p{M}]*)");
 
   private final Mode mode;
+  private final IngestionLimits limits;
 
-  public PdfParser(Mode mode) {
+  public PdfParser(Mode mode, IngestionLimits limits) {
     this.mode = Objects.requireNonNull(mode, "mode");
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /** With the {@linkplain IngestionLimits#defaults() default limits}. */
+  public PdfParser(Mode mode) {
+    this(mode, IngestionLimits.defaults());
   }
 
   /** One document per page. */
@@ -91,7 +103,14 @@ public final class PdfParser implements ContentParser {
       if (pageCount == 0) {
         throw new CorruptDocumentException(source, "the PDF has no pages", null);
       }
-      List<PdfLines.Page> pages = clean(PdfLines.read(pdf), pageCount);
+      limits.check(source, IngestionLimits.Limit.PAGES, pageCount, false);
+      try {
+        PdfStreamSizes.decompressedSize(pdf, limits.maxDecompressedBytes());
+      } catch (PdfStreamSizes.LimitReached e) {
+        limits.check(source, IngestionLimits.Limit.DECOMPRESSED_BYTES, limits.maxDecompressedBytes() + 1, true);
+      }
+      List<PdfLines.Page> pages = clean(PdfLines.read(pdf, text -> limits.check(source,
+          IngestionLimits.Limit.CHARACTERS, text, true)), pageCount);
       String infoTitle = pdf.getDocumentInformation() == null ? null : pdf.getDocumentInformation().getTitle();
       int titleLine = -1;
       String title;

@@ -1,7 +1,9 @@
 package com.bmo.learning.ingestion.process;
 
+import com.bmo.learning.aws.concurrent.BoundedRunner;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.ingestion.IngestionException;
+import com.bmo.learning.ingestion.IngestionLimits;
 import com.bmo.learning.aws.s3.InvalidS3UriException;
 import com.bmo.learning.ingestion.InvalidSourceException;
 import com.bmo.learning.ingestion.MetadataKeys;
@@ -30,8 +32,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -60,6 +60,7 @@ public final class DocumentProcessor implements AutoCloseable {
 
   private final S3Storage storage;
   private final LoaderOptions loaderOptions;
+  private final IngestionLimits limits;
   private final DocumentParsers parsers;
   private final DocumentChunker chunker;
   private final int parallelism;
@@ -68,7 +69,8 @@ public final class DocumentProcessor implements AutoCloseable {
   private DocumentProcessor(Builder b) {
     this.storage = b.storage;
     this.loaderOptions = b.loaderOptions;
-    this.parsers = new DocumentParsers(b.loaderOptions.pdfMode());
+    this.limits = b.limits;
+    this.parsers = new DocumentParsers(b.loaderOptions.pdfMode(), b.limits);
     this.chunker = new DocumentChunker(b.maxChunkChars, b.overlapChars);
     this.parallelism = b.parallelism;
     AtomicInteger n = new AtomicInteger();
@@ -102,6 +104,11 @@ public final class DocumentProcessor implements AutoCloseable {
 
   public LoaderOptions loaderOptions() {
     return loaderOptions;
+  }
+
+  /** The per-document limits in force. */
+  public IngestionLimits limits() {
+    return limits;
   }
 
   // ---------------------------------------------------------------------------------------- single file
@@ -260,6 +267,7 @@ public final class DocumentProcessor implements AutoCloseable {
         .map(d -> Document.from(d.text(), d.metadata().copy().putAll(extra)))
         .toList();
     List<TextSegment> chunks = chunker.chunk(file.sourceUri(), file.version(), documents);
+    limits.check(file.sourceUri(), IngestionLimits.Limit.CHUNKS, chunks.size(), false);
     LOG.debug("Ingested {}: {} bytes, {} document(s), {} chunk(s)", file.sourceUri(), file.size(),
         documents.size(), chunks.size());
     return new FileResult.Success(file.sourceUri(), file.version(), file.type(), file.size(),
@@ -282,46 +290,15 @@ public final class DocumentProcessor implements AutoCloseable {
    * failure, named {@code label}.
    */
   private List<FileResult> runAll(Iterator<Supplier<FileResult>> tasks, String label) {
-    Semaphore inFlight = new Semaphore(parallelism * 2);
-    List<Future<FileResult>> futures = new ArrayList<>();
-    FileResult iterationFailure = null;
     try {
-      while (true) {
-        Supplier<FileResult> task;
-        try {
-          if (!tasks.hasNext()) {
-            break;
-          }
-          task = tasks.next();
-        } catch (IngestionException e) {
-          iterationFailure = failure(label, e);
-          break;
+      return new BoundedRunner(pool, parallelism * 2).runAll(tasks, e -> {
+        if (e instanceof IngestionException listingFailure) {
+          return failure(label, listingFailure);
         }
-        inFlight.acquire();
-        try {
-          futures.add(pool.submit(() -> {
-            try {
-              return task.get();
-            } finally {
-              inFlight.release();
-            }
-          }));
-        } catch (RuntimeException e) {
-          inFlight.release();
-          throw e;
-        }
-      }
-      List<FileResult> results = new ArrayList<>(futures.size() + 1);
-      for (Future<FileResult> f : futures) {
-        results.add(f.get());
-      }
-      if (iterationFailure != null) {
-        results.add(iterationFailure);
-      }
-      return results;
+        throw e;
+      });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      futures.forEach(f -> f.cancel(true));
       throw new IllegalStateException("interrupted while processing " + label, e);
     } catch (ExecutionException e) {
       // processSafely turns every per-file failure into a result; this is a bug.
@@ -381,6 +358,7 @@ public final class DocumentProcessor implements AutoCloseable {
   public static final class Builder {
     private final S3Storage storage;
     private LoaderOptions loaderOptions = LoaderOptions.defaults();
+    private IngestionLimits limits = IngestionLimits.defaults();
     private int maxChunkChars = 800;
     private int overlapChars = 0;
     private int parallelism = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -391,6 +369,16 @@ public final class DocumentProcessor implements AutoCloseable {
 
     public Builder loaderOptions(LoaderOptions loaderOptions) {
       this.loaderOptions = Objects.requireNonNull(loaderOptions, "loaderOptions");
+      return this;
+    }
+
+    /**
+     * Per-document limits (pages, characters, decompressed bytes, chunks); a document over one fails
+     * with a {@link com.bmo.learning.ingestion.DocumentLimitExceededException}. Default
+     * {@link IngestionLimits#defaults()}.
+     */
+    public Builder limits(IngestionLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

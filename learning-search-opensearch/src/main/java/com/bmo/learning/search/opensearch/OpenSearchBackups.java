@@ -1,34 +1,30 @@
 package com.bmo.learning.search.opensearch;
 
-import com.bmo.learning.aws.s3.ObjectMetadata;
-import com.bmo.learning.aws.s3.ObjectNotFoundException;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.UploadOptions;
+import com.bmo.learning.search.backup.BackupCatalogue;
+import com.bmo.learning.search.backup.BackupDigest;
+import com.bmo.learning.search.backup.BackupInfo;
 import com.bmo.learning.search.backup.BackupIntegrityException;
 import com.bmo.learning.search.backup.BackupNotFoundException;
+import com.bmo.learning.search.backup.BackupType;
+import com.bmo.learning.search.backup.VerifiedDownload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Backups of an {@link OpenSearchSearchIndex} to S3 as engine-neutral chunk exports
- * ({@code {prefix}export/{time}.tar.gz}, see {@link ChunkArchive}) with their SHA-256, chunk count and
- * dimension in the object's user metadata; restores that verify the checksum and load the export into a
+ * ({@code {prefix}export/{time}.tar.gz}, see {@link ChunkArchive}), described in the object's user metadata
+ * as every backup is ({@link BackupCatalogue}, type {@link BackupType#CHUNK_EXPORT}); restores that verify the checksum and load the export into a
  * new index behind the alias, so every instance's searches switch at one moment.
  *
  * <p>Chosen over OpenSearch's snapshot API: snapshots to S3 need the {@code repository-s3} plugin on every
@@ -38,18 +34,9 @@ import java.util.Objects;
  */
 public final class OpenSearchBackups {
 
-  static final String TYPE = "opensearch-export";
-  static final String META_TYPE = "backup-type";
-  static final String META_INDEX = "index";
-  static final String META_CHUNK_COUNT = "chunk-count";
-  static final String META_CREATED_AT = "created-at";
-  static final String META_SHA256 = "sha256";
-  static final String META_DIMENSION = "dimension";
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
-
   private final OpenSearchSearchIndex index;
   private final S3Storage storage;
+  private final BackupCatalogue catalogue;
   private final Path workDirectory;
   private final Clock clock;
 
@@ -60,21 +47,18 @@ public final class OpenSearchBackups {
   public OpenSearchBackups(OpenSearchSearchIndex index, S3Storage storage, Path workDirectory, Clock clock) {
     this.index = Objects.requireNonNull(index, "index");
     this.storage = Objects.requireNonNull(storage, "storage");
+    this.catalogue = new BackupCatalogue(storage);
     this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** A backup in S3. */
-  public record Backup(String bucket, String key, Instant createdAt, long chunkCount, long size, String sha256) {
-  }
-
   /** What a restore did. */
-  public record Restore(Backup backup, long chunkCount, Duration duration) {
+  public record Restore(BackupInfo backup, long chunkCount, Duration duration) {
   }
 
   /** Exports every chunk to {@code s3://bucket/{prefix}export/{time}.tar.gz}; writes may go on meanwhile. */
-  public Backup backup(String bucket, String prefix) {
-    String key = prefix + "export/" + TIME.format(clock.instant()) + ".tar.gz";
+  public BackupInfo backup(String bucket, String prefix) {
+    String key = prefix + "export/" + BackupCatalogue.KEY_TIME.format(clock.instant()) + ".tar.gz";
     Path archive = null;
     Path lines = null;
     try {
@@ -82,12 +66,15 @@ public final class OpenSearchBackups {
       archive = Files.createTempFile(workDirectory, "export-", ".tar.gz");
       lines = Files.createTempFile(workDirectory, "export-", ".jsonl");
       OpenSearchSearchIndex.ExportResult export = index.exportTo(archive, lines);
+      long indexBytes = Files.size(lines);
+      Map<String, String> metadata = new LinkedHashMap<>(BackupCatalogue.metadata(BackupType.CHUNK_EXPORT,
+          index.name(), null, export.chunkCount(), export.createdAt(), export.sha256(), -1, index.dimension(),
+          indexBytes));
+      metadata.put(BackupCatalogue.META_INDEX, index.name());
       storage.upload(bucket, key, archive, UploadOptions.builder().contentType("application/gzip")
-          .metadata(Map.of(META_TYPE, TYPE, META_INDEX, index.name(),
-              META_CHUNK_COUNT, Long.toString(export.chunkCount()), META_CREATED_AT, export.createdAt().toString(),
-              META_SHA256, export.sha256(), META_DIMENSION, Integer.toString(index.dimension())))
-          .build());
-      return new Backup(bucket, key, export.createdAt(), export.chunkCount(), export.bytes(), export.sha256());
+          .metadata(metadata).build());
+      return new BackupInfo(bucket, key, BackupType.CHUNK_EXPORT, index.name(), export.createdAt(),
+          export.chunkCount(), export.sha256(), export.bytes(), null, -1, indexBytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot assemble the export in " + workDirectory, e);
     } finally {
@@ -97,48 +84,53 @@ public final class OpenSearchBackups {
   }
 
   /** The exports under {@code prefix}, newest first. */
-  public List<Backup> list(String bucket, String prefix) {
-    return storage.list(bucket, prefix + "export/")
-        .filter(o -> o.key().endsWith(".tar.gz"))
-        .map(o -> storage.head(bucket, o.key()))
-        .filter(m -> TYPE.equals(m.metadata().get(META_TYPE)))
-        .map(OpenSearchBackups::backup)
-        .sorted(Comparator.comparing(Backup::createdAt).reversed())
+  public List<BackupInfo> list(String bucket, String prefix) {
+    return catalogue.list(bucket, prefix + "export/").stream()
+        .filter(b -> b.type() == BackupType.CHUNK_EXPORT)
         .toList();
   }
 
   /** The export at {@code key}. */
-  public Backup describe(String bucket, String key) {
-    ObjectMetadata head;
-    try {
-      head = storage.head(bucket, key);
-    } catch (ObjectNotFoundException e) {
-      throw new BackupNotFoundException(bucket, key, "no such object", e);
-    }
-    if (!TYPE.equals(head.metadata().get(META_TYPE))) {
+  public BackupInfo describe(String bucket, String key) {
+    BackupInfo info = catalogue.describe(bucket, key);
+    if (info.type() != BackupType.CHUNK_EXPORT) {
       throw new BackupNotFoundException(bucket, key, "not an OpenSearch export (backup-type "
-          + head.metadata().get(META_TYPE) + ")", null);
+          + info.type().metadataValue() + ")", null);
     }
-    return backup(head);
+    return info;
+  }
+
+  /** {@link #restore(String, String, BackupDigest)} trusting the object's own metadata for its SHA-256. */
+  public Restore restore(String bucket, String key) {
+    BackupInfo backup = describe(bucket, key);
+    if (backup.sha256() == null) {
+      throw new BackupIntegrityException(bucket, key, "the backup has no SHA-256 to verify it with", null);
+    }
+    return restore(backup, new BackupDigest(backup.size(), backup.sha256(), backup.indexBytes()));
   }
 
   /**
-   * Replaces the index's chunks with the export at {@code key}: downloaded, checked against its SHA-256,
-   * loaded into a new index, then swapped in behind the alias. On any failure the live index is untouched.
+   * Replaces the index's chunks with the export at {@code key}: downloaded while checked against
+   * {@code expected} (stopped as soon as it is larger), loaded into a new index, then swapped in behind the
+   * alias. On any failure the live index is untouched.
    */
-  public Restore restore(String bucket, String key) {
+  public Restore restore(String bucket, String key, BackupDigest expected) {
+    return restore(describe(bucket, key), Objects.requireNonNull(expected, "expected"));
+  }
+
+  private Restore restore(BackupInfo backup, BackupDigest expected) {
     long started = System.nanoTime();
-    Backup backup = describe(bucket, key);
+    String bucket = backup.bucket();
+    String key = backup.key();
+    if (backup.size() != expected.size()) {
+      throw new BackupIntegrityException(bucket, key, "the object has " + backup.size() + " bytes; the backup"
+          + " was recorded with " + expected.size(), null);
+    }
     Path download = null;
     try {
       Files.createDirectories(workDirectory);
       download = Files.createTempFile(workDirectory, "restore-", ".tar.gz");
-      storage.download(bucket, key, download);
-      String sha = sha256(download);
-      if (!sha.equals(backup.sha256())) {
-        throw new BackupIntegrityException(bucket, key, "SHA-256 is " + sha + ", the backup's metadata says "
-            + backup.sha256(), null);
-      }
+      VerifiedDownload.toFile(storage, bucket, key, download, expected);
       long restored;
       try (InputStream in = Files.newInputStream(download)) {
         restored = index.importFrom(in);
@@ -154,24 +146,6 @@ public final class OpenSearchBackups {
       throw new UncheckedIOException("cannot keep the download in " + workDirectory, e);
     } finally {
       deleteQuietly(download);
-    }
-  }
-
-  private static Backup backup(ObjectMetadata head) {
-    Map<String, String> m = head.metadata();
-    return new Backup(head.bucket(), head.key(), Instant.parse(m.get(META_CREATED_AT)),
-        Long.parseLong(m.get(META_CHUNK_COUNT)), head.size(), m.get(META_SHA256));
-  }
-
-  private static String sha256(Path file) throws IOException {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

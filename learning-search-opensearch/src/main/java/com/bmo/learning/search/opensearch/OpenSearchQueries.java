@@ -45,6 +45,11 @@ final class OpenSearchQueries {
     return Query.of(q -> q.bool(b -> b.filter(filters)));
   }
 
+  /** At least one of {@code filters} (a bool of should clauses, at least one must match). */
+  static Query any(List<Query> filters) {
+    return Query.of(q -> q.bool(b -> b.should(filters).minimumShouldMatch("1")));
+  }
+
   /** Filters match a metadata value's string form, kept in the {@code metadata} object. */
   static String field(String key) {
     return ChunkMapping.METADATA + "." + key;

@@ -238,6 +238,9 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     if (filter instanceof ChunkFilter.AnyOf any) {
       return OpenSearchQueries.terms(any.key(), any.values().stream().sorted().toList());
     }
+    if (filter instanceof ChunkFilter.AnyMatch any) {
+      return OpenSearchQueries.any(any.filters().stream().map(OpenSearchSearchIndex::filter).toList());
+    }
     ChunkFilter.AllOf all = (ChunkFilter.AllOf) filter;
     return OpenSearchQueries.all(all.filters().stream().map(OpenSearchSearchIndex::filter).toList());
   }

@@ -12,6 +12,7 @@ import com.bmo.learning.opensearch.junit.OpenSearchTest;
 import com.bmo.learning.opensearch.junit.TestIndex;
 import com.bmo.learning.search.SearchQuery;
 import com.bmo.learning.search.TestChunks;
+import com.bmo.learning.search.backup.BackupInfo;
 import com.bmo.learning.search.backup.BackupIntegrityException;
 import com.bmo.learning.search.backup.BackupNotFoundException;
 import com.bmo.learning.search.backup.TestStorage;
@@ -41,7 +42,7 @@ class OpenSearchBackupsIT {
         S3Storage storage = storage(aws)) {
       OpenSearchBackups backups = new OpenSearchBackups(index, storage, work, Clock.systemUTC());
       index.upsert(TestChunks.document("kept", 120, "algebra", DIM));
-      OpenSearchBackups.Backup backup = backups.backup(bucket.name(), "index/chunks/");
+      BackupInfo backup = backups.backup(bucket.name(), "index/chunks/");
       assertThat(backup.chunkCount()).isEqualTo(120);
       assertThat(backups.list(bucket.name(), "index/chunks/")).containsExactly(backup);
 
@@ -67,7 +68,7 @@ class OpenSearchBackupsIT {
         S3Storage storage = storage(aws)) {
       OpenSearchBackups backups = new OpenSearchBackups(index, storage, work, Clock.systemUTC());
       index.upsert(TestChunks.document("live", 10, "algebra", DIM));
-      OpenSearchBackups.Backup backup = backups.backup(bucket.name(), "index/chunks/");
+      BackupInfo backup = backups.backup(bucket.name(), "index/chunks/");
       // Same key, other bytes, the original metadata: what a corrupted copy looks like.
       var head = storage.head(bucket.name(), backup.key());
       s3.putObject(b -> b.bucket(bucket.name()).key(backup.key()).metadata(head.metadata()),
@@ -81,7 +82,7 @@ class OpenSearchBackupsIT {
       assertThatThrownBy(() -> backups.restore(bucket.name(), "index/chunks/export/none.tar.gz"))
           .isInstanceOf(BackupNotFoundException.class);
       assertThat(index.count()).isEqualTo(10);
-      assertThat(backups.list(bucket.name(), "index/chunks/")).extracting(OpenSearchBackups.Backup::key)
+      assertThat(backups.list(bucket.name(), "index/chunks/")).extracting(BackupInfo::key)
           .containsExactly(backup.key());
     }
   }

@@ -7,57 +7,59 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.lucene.codecs.CodecUtil;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexCommit;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.IOContext;
-import org.apache.lucene.store.IndexInput;
-import org.apache.lucene.store.Lock;
-import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The restore side of {@link IndexBackups}: download a full archive (SHA-256 checked, extracted by
- * {@link SafeTarGzExtractor}) or assemble an incremental backup's files (each SHA-256 checked) into a
- * directory beside the target, then validate it as a Lucene index. Returns a {@link StagedRestore}; the
+ * Restores: download a full archive (checked against its {@link BackupDigest} while streaming, extracted by
+ * {@link SafeTarGzExtractor} within limits proportionate to the recorded index size) or assemble an
+ * incremental backup's files (each checked against the verified manifest) into a directory beside the
+ * target, then validate it with the engine's {@link IndexFileFormat}. Returns a {@link StagedRestore}; the
  * target is touched only by {@link StagedRestore#moveInto}.
  */
 final class IndexRestores {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexRestores.class);
 
-  private final IndexBackups backups;
   private final S3Storage storage;
-  private final ExtractionLimits limits;
-  private final SafeTarGzExtractor extractor;
+  private final BackupCatalogue catalogue;
+  private final BackupSettings settings;
+  private final IndexFileFormat format;
 
-  IndexRestores(IndexBackups backups, S3Storage storage, ExtractionLimits limits,
-      SafeTarGzExtractor extractor) {
-    this.backups = backups;
+  IndexRestores(S3Storage storage, BackupCatalogue catalogue, BackupSettings settings, IndexFileFormat format) {
     this.storage = storage;
-    this.limits = limits;
-    this.extractor = extractor;
+    this.catalogue = catalogue;
+    this.settings = settings;
+    this.format = format;
   }
 
   /**
-   * Builds the backup's index in a temporary directory beside the target and verifies it (checksums,
-   * Lucene's own file checksums, opens, chunk count as recorded); the target is not touched.
+   * Builds the backup's index in a temporary directory beside the target and verifies it; the target is
+   * not touched.
+   *
+   * @param expected what the backup must be; null to trust the object's own metadata
    */
-  StagedRestore stage(String bucket, String key, Path target) {
+  StagedRestore stage(String bucket, String key, Path target, BackupDigest expected) {
     Objects.requireNonNull(target, "target");
     long started = System.nanoTime();
     Path dest = target.toAbsolutePath().normalize();
-    BackupInfo info = backups.describe(bucket, key);
+    BackupInfo info = catalogue.describe(bucket, key);
+    if (info.type() == BackupType.CHUNK_EXPORT) {
+      throw new BackupNotFoundException(bucket, key, "an OpenSearch chunk export, not an index-file backup",
+          null);
+    }
+    BackupDigest digest = expected != null ? expected : BackupDigest.fromMetadata(info);
+    if (info.size() != digest.size()) {
+      // Refused before a byte is downloaded.
+      throw new BackupIntegrityException(bucket, key, "the object has " + info.size() + " bytes; the backup"
+          + " was recorded with " + digest.size(), null);
+    }
+    ExtractionLimits limits = settings.limits().proportionateTo(digest.indexBytes());
     try {
       Files.createDirectories(dest.getParent());
     } catch (IOException e) {
@@ -68,32 +70,31 @@ final class IndexRestores {
       Set<String> expectedFiles;
       long bytes;
       if (info.type() == BackupType.FULL) {
-        ExtractionResult extracted = downloadAndExtract(info, staging);
-        bytes = extracted.bytes();
+        bytes = downloadAndExtract(info, digest, limits, staging).bytes();
         expectedFiles = null;
       } else {
-        IncrementalManifest manifest = backups.readManifest(bucket, key, storage.head(bucket, key));
-        assemble(info, manifest, staging);
+        IncrementalManifest manifest = downloadManifest(info, digest, staging);
+        assemble(info, manifest, limits, staging);
         bytes = manifest.totalBytes();
         expectedFiles = manifest.files().stream().map(IncrementalManifest.Entry::name)
             .collect(Collectors.toSet());
       }
-      Validated valid = validate(staging, info, expectedFiles);
+      IndexContents contents = validate(staging, info, expectedFiles);
       LOG.info("Staged {} backup s3://{}/{} of '{}' for {}: {} chunks, {} files, {} bytes in {} ms",
-          info.type(), bucket, key, info.collection(), dest, valid.chunks(), valid.files(), bytes,
+          info.type(), bucket, key, info.collection(), dest, contents.chunkCount(), contents.fileCount(), bytes,
           (System.nanoTime() - started) / 1_000_000);
-      return new StagedRestore(info, dest, staging, valid.chunks(), valid.files(), bytes, started);
+      return new StagedRestore(info, dest, staging, contents, bytes, started, format);
     } catch (UnsafeArchiveException e) {
-      deleteTree(staging);
+      WorkFiles.deleteTree(staging);
       throw e.bucket().isPresent() ? e : e.withObject(bucket, key);
     } catch (RuntimeException e) {
-      deleteTree(staging);
+      WorkFiles.deleteTree(staging);
       throw e;
     }
   }
 
   /** True if the target holds data (and may be replaced); throws if it may not. */
-  static boolean checkTarget(String bucket, String key, Path dest, RestoreMode mode) {
+  static boolean checkTarget(String bucket, String key, Path dest, RestoreMode mode, IndexFileFormat format) {
     if (!Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
@@ -112,50 +113,50 @@ final class IndexRestores {
     if (mode != RestoreMode.REPLACE) {
       throw new RestoreTargetExistsException(bucket, key, dest);
     }
-    try (FSDirectory dir = FSDirectory.open(dest); Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-      lock.ensureValid();
-    } catch (LockObtainFailedException e) {
-      throw new RestoreTargetInUseException(bucket, key, dest, e);
+    boolean inUse;
+    try {
+      inUse = format.inUse(dest);
     } catch (IOException e) {
       throw new BackupIoException(bucket, key, "cannot check restore target " + dest + ": " + e, e);
+    }
+    if (inUse) {
+      throw new RestoreTargetInUseException(bucket, key, dest, null);
     }
     return true;
   }
 
-  private ExtractionResult downloadAndExtract(BackupInfo info, Path staging) {
+  private ExtractionResult downloadAndExtract(BackupInfo info, BackupDigest digest, ExtractionLimits limits,
+      Path staging) {
     String bucket = info.bucket();
     String key = info.key();
-    if (info.sha256() == null) {
-      throw new BackupIntegrityException(bucket, key, "the backup has no " + IndexBackups.META_SHA256
-          + " metadata to verify it with", null);
-    }
     Path archive = staging.resolveSibling(staging.getFileName() + ".tar.gz");
     try {
-      storage.download(bucket, key, archive);
-      String actual;
-      try {
-        actual = Hashing.sha256Hex(archive);
-      } catch (IOException e) {
-        throw new BackupIoException(bucket, key, "cannot read downloaded archive " + archive + ": " + e, e);
-      }
-      if (!actual.equals(info.sha256())) {
-        throw new BackupIntegrityException(bucket, key, "archive SHA-256 " + actual
-            + " does not match the stored " + info.sha256(), null);
-      }
+      VerifiedDownload.toFile(storage, bucket, key, archive, digest);
       try (InputStream in = Files.newInputStream(archive)) {
-        return extractor.extract(in, staging);
+        return new SafeTarGzExtractor(limits).extract(in, staging);
       } catch (IOException e) {
         throw new BackupIoException(bucket, key, "cannot read downloaded archive " + archive + ": " + e, e);
       }
     } finally {
-      deleteQuietly(archive);
+      WorkFiles.deleteQuietly(archive);
     }
   }
 
-  private void assemble(BackupInfo info, IncrementalManifest manifest, Path staging) {
+  private IncrementalManifest downloadManifest(BackupInfo info, BackupDigest digest, Path staging) {
+    Path file = staging.resolveSibling(staging.getFileName() + ".manifest.json");
+    try {
+      VerifiedDownload.toFile(storage, info.bucket(), info.key(), file, digest);
+      return IncrementalManifest.parse(Files.readAllBytes(file), info.bucket(), info.key());
+    } catch (IOException e) {
+      throw new BackupIoException(info.bucket(), info.key(), "cannot read the downloaded manifest: " + e, e);
+    } finally {
+      WorkFiles.deleteQuietly(file);
+    }
+  }
+
+  private void assemble(BackupInfo info, IncrementalManifest manifest, ExtractionLimits limits, Path staging) {
     String bucket = info.bucket();
     String key = info.key();
-    ExtractionLimits limits = this.limits;
     if (manifest.files().size() > limits.maxEntries() || manifest.totalBytes() > limits.maxExpandedBytes()) {
       throw new UnsafeArchiveException(bucket, key, manifest.files().size() > limits.maxEntries()
           ? UnsafeArchiveException.Violation.TOO_MANY_ENTRIES
@@ -163,7 +164,7 @@ final class IndexRestores {
           + manifest.files().size() + " files, " + manifest.totalBytes() + " bytes; the limits are "
           + limits, null);
     }
-    String prefix = key.substring(0, key.lastIndexOf(IndexBackups.MANIFESTS + manifest.collection() + "/"));
+    String prefix = key.substring(0, key.lastIndexOf(BackupCatalogue.MANIFESTS + manifest.collection() + "/"));
     try {
       Files.createDirectory(staging);
     } catch (IOException e) {
@@ -174,79 +175,33 @@ final class IndexRestores {
       Path file = staging.resolve(e.name());
       String objectKey = prefix + e.object();
       try {
-        storage.download(bucket, objectKey, file);
+        VerifiedDownload.toFile(storage, bucket, objectKey, file, new BackupDigest(e.size(), e.sha256(), -1));
       } catch (ObjectNotFoundException missing) {
         throw new BackupIntegrityException(bucket, key, "file " + e.name() + " is missing from the "
             + "repository (s3://" + bucket + "/" + objectKey + ")", missing);
-      }
-      try {
-        long size = Files.size(file);
-        String sha = Hashing.sha256Hex(file);
-        if (size != e.size() || !sha.equals(e.sha256())) {
-          throw new BackupIntegrityException(bucket, key, "file " + e.name() + " from s3://" + bucket + "/"
-              + objectKey + " has " + size + " bytes, SHA-256 " + sha + "; the manifest says " + e.size()
-              + " bytes, " + e.sha256(), null);
-        }
-      } catch (IOException io) {
-        throw new BackupIoException(bucket, key, "cannot read " + file + ": " + io, io);
+      } catch (BackupIntegrityException bad) {
+        throw new BackupIntegrityException(bucket, key, "file " + e.name() + " from s3://" + bucket + "/"
+            + objectKey + ": " + bad.getMessage(), bad);
       }
     }
   }
 
-  private record Validated(long chunks, int files) {
-  }
-
-  /**
-   * The staged directory must hold exactly one commit, made of exactly the files present (apart from a
-   * stray write.lock), each passing Lucene's checksum, opening as an index with the recorded chunk count.
-   */
-  private static Validated validate(Path staging, BackupInfo info, Set<String> expectedFiles) {
+  /** The engine's check of the staged directory, its failures as integrity failures of the backup. */
+  private IndexContents validate(Path staging, BackupInfo info, Set<String> expectedFiles) {
     String bucket = info.bucket();
     String key = info.key();
-    try (FSDirectory dir = FSDirectory.open(staging)) {
-      Files.deleteIfExists(staging.resolve(IndexWriter.WRITE_LOCK_NAME));
-      List<IndexCommit> commits = DirectoryReader.listCommits(dir);
-      if (commits.size() != 1) {
-        throw new BackupIntegrityException(bucket, key, "the backup holds " + commits.size()
-            + " commits; expected one", null);
-      }
-      IndexCommit commit = commits.get(0);
-      Set<String> commitFiles = new HashSet<>(commit.getFileNames());
-      Set<String> present = new HashSet<>(List.of(dir.listAll()));
-      if (!present.equals(commitFiles) || (expectedFiles != null && !expectedFiles.equals(commitFiles))) {
-        throw new BackupIntegrityException(bucket, key, "the backup's files " + sorted(present)
-            + " are not the files of its commit " + sorted(commitFiles), null);
-      }
-      for (String name : commitFiles) {
-        try (IndexInput in = dir.openInput(name, IOContext.READONCE)) {
-          CodecUtil.checksumEntireFile(in);
-        }
-      }
-      long chunks;
-      try (DirectoryReader reader = DirectoryReader.open(commit)) {
-        chunks = reader.numDocs();
-      }
-      if (info.chunkCount() >= 0 && chunks != info.chunkCount()) {
-        throw new BackupIntegrityException(bucket, key, "the restored index holds " + chunks
-            + " chunks; the backup recorded " + info.chunkCount(), null);
-      }
-      return new Validated(chunks, commitFiles.size());
-    } catch (BackupException e) {
-      throw e;
+    IndexContents contents;
+    try {
+      contents = format.validate(staging, expectedFiles);
+    } catch (InvalidIndexException e) {
+      throw new BackupIntegrityException(bucket, key, e.getMessage(), e.getCause());
     } catch (IOException | RuntimeException e) {
       throw new BackupIntegrityException(bucket, key, "the restored index is not valid: " + e, e);
     }
-  }
-
-  private static List<String> sorted(Set<String> names) {
-    return names.stream().sorted().toList();
-  }
-
-  static void deleteTree(Path root) {
-    IndexBackups.deleteTree(root);
-  }
-
-  private static void deleteQuietly(Path file) {
-    IndexBackups.deleteQuietly(file);
+    if (info.chunkCount() >= 0 && contents.chunkCount() != info.chunkCount()) {
+      throw new BackupIntegrityException(bucket, key, "the restored index holds " + contents.chunkCount()
+          + " chunks; the backup recorded " + info.chunkCount(), null);
+    }
+    return contents;
   }
 }

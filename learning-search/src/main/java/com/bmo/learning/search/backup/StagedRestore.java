@@ -6,7 +6,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import com.bmo.learning.search.ContentVersion;
 
 /**
  * A backup downloaded, verified and validated into a directory beside its target, not yet in place. The
@@ -18,21 +20,21 @@ public final class StagedRestore implements AutoCloseable {
   private final BackupInfo backup;
   private final Path target;
   private final Path staging;
-  private final long chunkCount;
-  private final int files;
+  private final IndexContents contents;
   private final long bytes;
   private final long startedNanos;
+  private final IndexFileFormat format;
   private boolean moved;
 
-  StagedRestore(BackupInfo backup, Path target, Path staging, long chunkCount, int files, long bytes,
-      long startedNanos) {
+  StagedRestore(BackupInfo backup, Path target, Path staging, IndexContents contents, long bytes,
+      long startedNanos, IndexFileFormat format) {
     this.backup = backup;
     this.target = target;
     this.staging = staging;
-    this.chunkCount = chunkCount;
-    this.files = files;
+    this.contents = contents;
     this.bytes = bytes;
     this.startedNanos = startedNanos;
+    this.format = format;
   }
 
   public BackupInfo backup() {
@@ -46,7 +48,16 @@ public final class StagedRestore implements AutoCloseable {
 
   /** Chunks in the staged index (checked against the backup's metadata). */
   public long chunkCount() {
-    return chunkCount;
+    return contents.chunkCount();
+  }
+
+  /**
+   * The embedding model and chunker the staged index was built with, if it recorded them: a caller compares
+   * it with its live index's before {@link #moveInto} (an index of another version would be refused on
+   * opening, after the swap).
+   */
+  public Optional<ContentVersion> contentVersion() {
+    return Optional.ofNullable(contents.contentVersion());
   }
 
   /**
@@ -58,7 +69,7 @@ public final class StagedRestore implements AutoCloseable {
     if (moved) {
       throw new IllegalStateException("already moved into " + target);
     }
-    boolean existing = IndexRestores.checkTarget(backup.bucket(), backup.key(), target, mode);
+    boolean existing = IndexRestores.checkTarget(backup.bucket(), backup.key(), target, mode, format);
     Path aside = null;
     try {
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -79,8 +90,8 @@ public final class StagedRestore implements AutoCloseable {
           + target + ": " + e, e);
     }
     moved = true;
-    IndexRestores.deleteTree(aside);
-    return new RestoreResult(backup, target, chunkCount, files, bytes, existing,
+    WorkFiles.deleteTree(aside);
+    return new RestoreResult(backup, target, contents.chunkCount(), contents.fileCount(), bytes, existing,
         Duration.ofNanos(System.nanoTime() - startedNanos));
   }
 
@@ -88,7 +99,7 @@ public final class StagedRestore implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (!moved) {
-      IndexRestores.deleteTree(staging);
+      WorkFiles.deleteTree(staging);
     }
   }
 }

@@ -1,8 +1,14 @@
 package com.bmo.learning.search.lucene;
 
+import com.bmo.learning.search.backup.FileSnapshot;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 
 /**
  * A commit point of a collection, held so that Lucene deletes none of its files until {@link #close()},
@@ -10,7 +16,7 @@ import java.util.Map;
  * files can be read (archived, uploaded) while the index goes on changing. Get one from
  * {@link LuceneSearchIndex#snapshot()}.
  */
-public final class IndexSnapshot implements AutoCloseable {
+public final class IndexSnapshot implements FileSnapshot {
 
   private final String collection;
   private final Path directory;
@@ -36,34 +42,41 @@ public final class IndexSnapshot implements AutoCloseable {
   }
 
   /** The collection's name. */
+  @Override
   public String collection() {
     return collection;
   }
 
   /** The index directory the files are in. */
+  @Override
   public Path directory() {
     return directory;
   }
 
   /** The commit's generation (the N of {@code segments_N}). */
+  @Override
   public long generation() {
     return generation;
   }
 
+  @Override
   public String segmentsFileName() {
     return segmentsFileName;
   }
 
   /** Every file of the commit, {@code segments_N} included, sorted. */
+  @Override
   public List<String> fileNames() {
     return fileNames;
   }
 
   /** Chunks live in this commit. */
+  @Override
   public long chunkCount() {
     return chunkCount;
   }
 
+  @Override
   public int dimension() {
     return dimension;
   }
@@ -74,8 +87,18 @@ public final class IndexSnapshot implements AutoCloseable {
   }
 
   /** A file of the commit. */
+  @Override
   public Path file(String name) {
     return directory.resolve(name);
+  }
+
+  /** The CRC32 Lucene keeps in the file's footer (read, not computed). */
+  @Override
+  public long checksum(String name) throws IOException {
+    try (FSDirectory dir = FSDirectory.open(directory);
+        IndexInput in = dir.openInput(name, IOContext.READONCE)) {
+      return CodecUtil.retrieveChecksum(in);
+    }
   }
 
   /** Lets Lucene delete the commit's files once no newer commit needs them. Idempotent. */

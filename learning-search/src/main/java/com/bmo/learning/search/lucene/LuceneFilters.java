@@ -4,6 +4,7 @@ import com.bmo.learning.search.ChunkFilter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -26,6 +27,14 @@ final class LuceneFilters {
     if (filter instanceof ChunkFilter.AnyOf any) {
       return new TermInSetQuery(LuceneDocuments.filterField(any.key()),
           any.values().stream().map(BytesRef::new).toList());
+    }
+    if (filter instanceof ChunkFilter.AnyMatch any) {
+      // Filter clauses only: no scores to combine, and a pure SHOULD query matches when any clause does.
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      for (ChunkFilter f : any.filters()) {
+        b.add(toQuery(f), BooleanClause.Occur.SHOULD);
+      }
+      return new ConstantScoreQuery(b.build());
     }
     ChunkFilter.AllOf all = (ChunkFilter.AllOf) filter;
     BooleanQuery.Builder b = new BooleanQuery.Builder();

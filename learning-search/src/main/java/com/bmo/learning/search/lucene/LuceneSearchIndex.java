@@ -9,6 +9,7 @@ import com.bmo.learning.search.SearchHit;
 import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.search.SearchIndexException;
 import com.bmo.learning.search.SearchQuery;
+import com.bmo.learning.search.backup.SnapshotSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ import org.slf4j.LoggerFactory;
  * <p>One process may open a directory at a time (Lucene's write lock); a second open fails with
  * {@link IndexLockedException}.
  */
-public final class LuceneSearchIndex implements SearchIndex {
+public final class LuceneSearchIndex implements SearchIndex, SnapshotSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchIndex.class);
   /** Collection names are directory names and S3 metadata values: keep them plain. */
@@ -437,6 +438,7 @@ public final class LuceneSearchIndex implements SearchIndex {
    * Holds the last commit for a backup: its files stay on disk until the snapshot is closed, while writes
    * (and merges) continue. Close it promptly: held files take disk space.
    */
+  @Override
   public IndexSnapshot snapshot() {
     storeLock.readLock().lock();
     try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bmo.learning.aws.s3.ObjectSummary;
 import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.UploadOptions;
+import com.bmo.learning.search.lucene.LuceneFileFormat;
 import com.bmo.learning.search.lucene.IndexSettings;
 import com.bmo.learning.search.IndexedChunk;
 import com.bmo.learning.search.lucene.LuceneSearchIndex;
@@ -57,7 +58,8 @@ class IndexBackupIT {
   @BeforeEach
   void setUp(LocalAwsTarget target) {
     storage = TestStorage.create(target);
-    backups = new IndexBackups(storage, BackupSettings.defaults().withWorkDirectory(dir.resolve("work")));
+    backups = new IndexBackups(storage, BackupSettings.defaults().withWorkDirectory(dir.resolve("work")),
+        LuceneFileFormat.INSTANCE);
   }
 
   @AfterEach
@@ -341,9 +343,9 @@ class IndexBackupIT {
     });
     // Recorded like a genuine backup, so that only the extraction can stop it.
     s3.putObject(r -> r.bucket(b).key("evil.tar.gz").metadata(Map.of(
-        IndexBackups.META_TYPE, "full", IndexBackups.META_SHA256, Hashing.sha256Hex(archive),
-        IndexBackups.META_CHUNK_COUNT, "1", IndexBackups.META_COLLECTION, "lessons",
-        IndexBackups.META_CREATED_AT, "2026-01-01T00:00:00Z")), RequestBody.fromBytes(archive));
+        BackupCatalogue.META_TYPE, "full", BackupCatalogue.META_SHA256, Hashing.sha256Hex(archive),
+        BackupCatalogue.META_CHUNK_COUNT, "1", BackupCatalogue.META_COLLECTION, "lessons",
+        BackupCatalogue.META_CREATED_AT, "2026-01-01T00:00:00Z")), RequestBody.fromBytes(archive));
     Files.createDirectories(dir.resolve("area"));
     Files.writeString(dir.resolve("area/neighbour.txt"), "untouched");
 

@@ -186,7 +186,7 @@ class VectorSearchIT {
     BackupResult backup;
     try (S3Storage storage = TestStorage.create(target)) {
       IndexBackups backups = new IndexBackups(storage, BackupSettings.defaults()
-          .withWorkDirectory(dir.resolve("work")));
+          .withWorkDirectory(dir.resolve("work")), LuceneFileFormat.INSTANCE);
       try (LuceneSearchIndex index = LuceneSearchIndex.open("lessons", indexDir, settings)) {
         ingest(index);
         QUESTIONS.keySet().forEach(q -> before.put(q, search(index, q, 10, null)));

@@ -2,9 +2,9 @@ package com.bmo.learning.service.api;
 
 import com.bmo.learning.aws.s3.StorageException;
 import com.bmo.learning.search.backup.BackupIntegrityException;
+import com.bmo.learning.search.backup.BackupNotFoundException;
 import com.bmo.learning.search.backup.UnsafeArchiveException;
 import com.bmo.learning.service.auth.ForbiddenException;
-import com.bmo.learning.service.backup.BackupNotFoundException;
 import com.bmo.learning.service.documents.DocumentNotFoundException;
 import com.bmo.learning.service.documents.FileNames;
 import com.bmo.learning.service.documents.FileTooLargeException;
@@ -87,7 +87,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(BackupNotFoundException.class)
   ProblemDetail backupNotFound(BackupNotFoundException e, HttpServletRequest request) {
-    return problem(HttpStatus.NOT_FOUND, "Backup not found", e.getMessage(), ProblemTypes.BACKUP_NOT_FOUND,
+    // Names the key asked for, not the bucket.
+    return problem(HttpStatus.NOT_FOUND, "Backup not found", "No backup '" + e.key().orElse("") + "'",
+        ProblemTypes.BACKUP_NOT_FOUND,
         request);
   }
 

@@ -3,7 +3,7 @@ package com.bmo.learning.service.api;
 import com.bmo.learning.service.auth.Caller;
 import com.bmo.learning.service.backup.BackupKind;
 import com.bmo.learning.service.backup.BackupRecord;
-import com.bmo.learning.service.backup.IndexBackups;
+import com.bmo.learning.service.backup.IndexBackupPort;
 import com.bmo.learning.service.backup.RestoreRecord;
 import com.bmo.learning.service.ops.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,10 +39,10 @@ public class BackupsController {
   public record BackupList(List<BackupRecord> backups) {
   }
 
-  private final IndexBackups backups;
+  private final IndexBackupPort backups;
   private final AuditLog audit;
 
-  public BackupsController(IndexBackups backups, AuditLog audit) {
+  public BackupsController(IndexBackupPort backups, AuditLog audit) {
     this.backups = backups;
     this.audit = audit;
   }

@@ -20,12 +20,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -121,31 +118,22 @@ public class SearchController {
   }
 
   /**
-   * Only chunks the caller may see: its own and shared documents', and its granted courses'. The filter
-   * has no "or" across keys, so these are two searches, merged by score.
+   * Only chunks the caller may see: its own and shared documents', or its granted courses' — one filter
+   * (an "or" across the two keys, inside the caller's own filter), so one search, ranked once.
    */
   private List<SearchHit> visibleHits(String text, float[] vector, ChunkFilter filter, SearchMode mode, int k,
       Visibility visibility) {
-    List<ChunkFilter> owned = new ArrayList<>();
-    owned.add(ChunkFilter.anyOf(Visibility.OWNER_METADATA, visibility.ownerTags()));
-    if (filter != null) {
-      owned.add(filter);
-    }
-    List<SearchHit> hits = new ArrayList<>(index.search(new SearchQuery(text, vector, ChunkFilter.allOf(owned),
-        mode, k, 0)));
+    List<ChunkFilter> readable = new ArrayList<>();
+    readable.add(ChunkFilter.anyOf(Visibility.OWNER_METADATA, visibility.ownerTags()));
     if (!visibility.courses().isEmpty()) {
-      List<ChunkFilter> granted = new ArrayList<>();
-      granted.add(ChunkFilter.anyOf("course", visibility.courses()));
-      if (filter != null) {
-        granted.add(filter);
-      }
-      Set<String> seen = new HashSet<>();
-      hits.forEach(h -> seen.add(h.chunkId()));
-      index.search(new SearchQuery(text, vector, ChunkFilter.allOf(granted), mode, k, 0)).stream()
-          .filter(h -> seen.add(h.chunkId())).forEach(hits::add);
-      hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
+      readable.add(ChunkFilter.anyOf("course", visibility.courses()));
     }
-    return hits.size() <= k ? hits : List.copyOf(hits.subList(0, k));
+    List<ChunkFilter> all = new ArrayList<>();
+    all.add(ChunkFilter.anyMatch(readable));
+    if (filter != null) {
+      all.add(filter);
+    }
+    return index.search(new SearchQuery(text, vector, ChunkFilter.allOf(all), mode, k, 0));
   }
 
   private static SearchMode mode(String value) {

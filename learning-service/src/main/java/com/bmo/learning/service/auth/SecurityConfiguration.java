@@ -1,6 +1,7 @@
 package com.bmo.learning.service.auth;
 
 import com.bmo.learning.service.api.ProblemResponses;
+import com.bmo.learning.service.ops.AuditLog;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -36,18 +39,28 @@ public class SecurityConfiguration {
   static final String AUTHENTICATE_HEADER = "ApiKey header=\"" + ApiKeyAuthenticationConverter.HEADER + "\"";
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyRegistry registry, ProblemResponses problems)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyRegistry registry, ProblemResponses problems,
+      AuditLog audit) throws Exception {
+    // Every refusal leaves an audit line: who (key id, or anonymous; never the key), what, denied.
     AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+      boolean noKey = request.getHeader(ApiKeyAuthenticationConverter.HEADER) == null
+          && request.getHeader("Authorization") == null;
+      audit.record(AuditLog.ANONYMOUS, AuditLog.Action.ACCESS, request.getMethod() + " " + request.getServletPath(),
+          AuditLog.Outcome.DENIED, noKey ? "401: no API key" : "401: API key not valid");
       response.setHeader("WWW-Authenticate", AUTHENTICATE_HEADER);
       problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-          request.getHeader(ApiKeyAuthenticationConverter.HEADER) == null && request.getHeader("Authorization") == null
-              ? "An API key is required: send it in the X-API-Key header" : "The API key is not valid");
+          noKey ? "An API key is required: send it in the X-API-Key header" : "The API key is not valid");
     };
-    AccessDeniedHandler forbidden = (request, response, e) -> problems.write(request, response,
-        HttpStatus.FORBIDDEN, "Forbidden", "This API key may not use " + request.getMethod() + " "
-            + request.getServletPath() + (request.getServletPath().startsWith("/api/v1/backups")
-                || request.getServletPath().startsWith("/actuator") ? ": it needs the admin role" : ""));
+    AccessDeniedHandler forbidden = (request, response, e) -> {
+      boolean adminOnly = request.getServletPath().startsWith("/api/v1/backups")
+          || request.getServletPath().startsWith("/actuator");
+      Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+      audit.record(caller != null && caller.getPrincipal() instanceof Caller c ? c.id() : AuditLog.ANONYMOUS,
+          AuditLog.Action.ACCESS, request.getMethod() + " " + request.getServletPath(), AuditLog.Outcome.DENIED,
+          adminOnly ? "403: needs the admin role" : "403: not allowed");
+      problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "This API key may not use "
+          + request.getMethod() + " " + request.getServletPath() + (adminOnly ? ": it needs the admin role" : ""));
+    };
     AuthenticationFailureHandler failed = (request, response, e) -> {
       if (e instanceof AuthenticationServiceException) {
         problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Authentication unavailable",

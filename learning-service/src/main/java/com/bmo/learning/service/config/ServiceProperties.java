@@ -1,6 +1,7 @@
 package com.bmo.learning.service.config;
 
 import com.bmo.learning.aws.s3.MultipartChecksum;
+import com.bmo.learning.ingestion.IngestionLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,8 @@ public record ServiceProperties(
     @DefaultValue Upload upload,
     @DefaultValue Jobs jobs,
     @DefaultValue Auth auth,
-    @DefaultValue Index index) {
+    @DefaultValue Index index,
+    @DefaultValue Ingestion ingestion) {
 
   /**
    * Where AWS is.
@@ -60,10 +62,36 @@ public record ServiceProperties(
    * Ingestion jobs.
    *
    * @param maxAttempts attempts per document, first one included, before it is FAILED
-   * @param initialBackoff wait before the first retry; doubled (times {@code backoffMultiplier}) each time
+   * @param initialBackoff wait before the first retry; doubled (times {@code backoffMultiplier}) each time.
+   *     Also how long a large document waits before it asks again for a large-document slot
+   * @param timeout an attempt that has not produced its chunks by then is abandoned (its worker
+   *     interrupted) and the document FAILED with the reason, without retry
+   * @param largeDocumentSize documents above this size are large: queued behind small ones (lower
+   *     priority) and at most {@code maxConcurrentLarge} at a time on an instance
+   * @param maxConcurrentLarge large documents ingested at the same time on one instance; keep it below
+   *     {@code db-scheduler.threads}, so that small documents always have a worker
    */
   public record Jobs(@DefaultValue("5") int maxAttempts, @DefaultValue("2s") Duration initialBackoff,
-      @DefaultValue("2.0") double backoffMultiplier) {
+      @DefaultValue("2.0") double backoffMultiplier, @DefaultValue("10m") Duration timeout,
+      @DefaultValue("4MB") DataSize largeDocumentSize, @DefaultValue("2") int maxConcurrentLarge) {
+  }
+
+  /**
+   * Per-document ingestion limits (learning-ingestion's {@link IngestionLimits}); a document over one is
+   * FAILED with the reason, without retry.
+   *
+   * @param maxPages pages of a PDF
+   * @param maxCharacters characters of extracted text
+   * @param maxDecompressedSize what a PDF's streams may inflate to, together
+   * @param maxChunks chunks of one document
+   */
+  public record Ingestion(@DefaultValue("2000") int maxPages, @DefaultValue("5000000") long maxCharacters,
+      @DefaultValue("256MB") DataSize maxDecompressedSize, @DefaultValue("10000") int maxChunks) {
+
+    public IngestionLimits limits() {
+      return IngestionLimits.builder().maxPages(maxPages).maxCharacters(maxCharacters)
+          .maxDecompressedBytes(maxDecompressedSize.toBytes()).maxChunks(maxChunks).build();
+    }
   }
 
   /**

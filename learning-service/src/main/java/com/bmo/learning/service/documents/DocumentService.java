@@ -105,7 +105,7 @@ public class DocumentService {
       tx.executeWithoutResult(status -> {
         documents.insert(doc);
         documents.recordEtag(id, etag);
-        queue.enqueue(id);
+        queue.enqueue(id, file.size());
       });
     } catch (RuntimeException e) {
       // Nothing recorded: the object must not linger unowned.
@@ -145,12 +145,12 @@ public class DocumentService {
   public IngestOutcome ingest(String uri, DocumentMetadata metadata, boolean force, String owner,
       Visibility visibility) {
     S3Uri location = parseUri(uri);
-    Map<String, String> etags = new LinkedHashMap<>();
+    Map<String, StoredObject> etags = new LinkedHashMap<>();
     if (location.isPrefix()) {
       try (Stream<ObjectSummary> objects = s3.list(location.bucket(), location.key())) {
         objects.filter(o -> !o.key().endsWith("/"))
             .limit(MAX_OBJECTS_PER_INGEST + 1L)
-            .forEach(o -> etags.put(o.key(), o.eTag()));
+            .forEach(o -> etags.put(o.key(), new StoredObject(o.eTag(), o.size())));
       }
       if (etags.isEmpty()) {
         throw new SourceObjectNotFoundException(uri, "No objects under " + uri);
@@ -161,15 +161,16 @@ public class DocumentService {
       }
     } else {
       try {
-        etags.put(location.key(), s3.head(location.bucket(), location.key()).eTag());
+        var head = s3.head(location.bucket(), location.key());
+        etags.put(location.key(), new StoredObject(head.eTag(), head.size()));
       } catch (ObjectNotFoundException e) {
         throw new SourceObjectNotFoundException(uri, "No object at " + uri);
       }
     }
     List<Document> queued = new ArrayList<>();
     List<Document> skipped = new ArrayList<>();
-    etags.forEach((key, etag) -> {
-      ObjectIngest result = ingestObject(location.bucket(), key, etag, metadata, force, owner, visibility);
+    etags.forEach((key, object) -> {
+      ObjectIngest result = ingestObject(location.bucket(), key, object, metadata, force, owner, visibility);
       (result.queued() ? queued : skipped).add(result.document());
     });
     LOG.info("{} document(s) queued from {}, {} unchanged skipped", queued.size(), LoggedText.of(uri),
@@ -178,6 +179,10 @@ public class DocumentService {
   }
 
   private record ObjectIngest(Document document, boolean queued) {
+  }
+
+  /** An object to ingest as listed: its ETag and its size (large ones are queued behind small ones). */
+  private record StoredObject(String etag, long size) {
   }
 
   private static S3Uri parseUri(String uri) {
@@ -192,9 +197,10 @@ public class DocumentService {
     }
   }
 
-  private ObjectIngest ingestObject(String bucket, String key, String etag, DocumentMetadata metadata,
+  private ObjectIngest ingestObject(String bucket, String key, StoredObject object, DocumentMetadata metadata,
       boolean force, String owner, Visibility visibility) {
     Instant now = clock.instant();
+    String etag = object.etag();
     return tx.execute(status -> {
       Optional<Document> existing = documents.findByObject(bucket, key);
       if (existing.isPresent()) {
@@ -216,16 +222,17 @@ public class DocumentService {
         }
         documents.resetForReingest(doc.id(), metadata.extra(), course, learnerId, now);
         documents.recordEtag(doc.id(), etag);
-        queue.enqueue(doc.id());
+        queue.enqueue(doc.id(), object.size());
         return new ObjectIngest(documents.find(doc.id()).orElseThrow(), true);
       }
       UUID id = UUID.randomUUID();
       String name = key.substring(key.lastIndexOf('/') + 1);
       Document doc = Document.builder().id(id).origin(DocumentOrigin.S3).bucket(bucket).key(key)
-          .fileName(FileNames.sanitize(name)).metadata(metadata).uploadedBy(owner).createdAt(now).build();
+          .fileName(FileNames.sanitize(name)).size(object.size()).metadata(metadata).uploadedBy(owner)
+          .createdAt(now).build();
       documents.insert(doc);
       documents.recordEtag(id, etag);
-      queue.enqueue(id);
+      queue.enqueue(id, object.size());
       return new ObjectIngest(doc, true);
     });
   }

@@ -9,15 +9,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where {@code POST /documents/ingest} may read from: the documents bucket, for every caller; and, for
- * admins only, the S3 prefixes listed in {@code learning.ingest.allowed-sources} (e.g.
- * {@code s3://shared-library/lessons/}). Anything else — the backups bucket, another team's bucket — is
- * refused with 403 before S3 is asked.
+ * Where {@code POST /documents/ingest} may read from: users, the documents bucket under the key prefixes
+ * of {@code learning.ingest.user-prefixes} (none configured: the whole bucket); admins, the whole
+ * documents bucket and the S3 prefixes listed in {@code learning.ingest.allowed-sources} (e.g.
+ * {@code s3://shared-library/lessons/}). Anything else — the backups bucket, another team's bucket,
+ * another part of the documents bucket — is refused with 403 before S3 is asked.
  *
  * @param allowedSources extra {@code s3://bucket/prefix/} locations admins may ingest from
+ * @param userPrefixes key prefixes of the documents bucket users may ingest from (e.g. {@code lessons/});
+ *     empty: all of it
  */
 @ConfigurationProperties("learning.ingest")
-public record IngestSources(@DefaultValue List<String> allowedSources) {
+public record IngestSources(@DefaultValue List<String> allowedSources, @DefaultValue List<String> userPrefixes) {
 
   /** @throws ForbiddenException when {@code caller} may not ingest {@code uri} (an unparsable URI passes: it is a 400 later) */
   public void check(String uri, Caller caller, ServiceProperties properties) {
@@ -27,8 +30,15 @@ public record IngestSources(@DefaultValue List<String> allowedSources) {
     } catch (IllegalArgumentException e) {  // InvalidS3UriException among them
       return;
     }
-    if (location.bucket().equals(properties.buckets().documents())) {
-      return;
+    String documents = properties.buckets().documents();
+    if (location.bucket().equals(documents)) {
+      if (caller.isAdmin() || userPrefixes.isEmpty()
+          || userPrefixes.stream().anyMatch(prefix -> location.key().startsWith(prefix))) {
+        return;
+      }
+      throw new ForbiddenException("Users ingest only from s3://" + documents + "/ under "
+          + userPrefixes.stream().map(p -> "'" + p + "'").collect(java.util.stream.Collectors.joining(", "))
+          + " (learning.ingest.user-prefixes)");
     }
     if (caller.isAdmin()) {
       for (String source : allowedSources) {

@@ -7,9 +7,11 @@ import com.bmo.learning.search.ContentVersion;
 import com.bmo.learning.search.backup.BackupSettings;
 import com.bmo.learning.search.embedding.BatchEmbedder;
 import com.bmo.learning.search.embedding.EmbeddingModels;
+import com.bmo.learning.search.backup.IndexBackups;
 import com.bmo.learning.search.lucene.IndexSettings;
+import com.bmo.learning.search.lucene.LuceneFileFormat;
 import com.bmo.learning.search.lucene.LuceneSearchIndex;
-import com.bmo.learning.service.backup.IndexBackups;
+import com.bmo.learning.service.backup.IndexBackupPort;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.ingestion.DocumentIngestor;
 import com.bmo.learning.service.ingestion.PipelineDocumentIngestor;
@@ -22,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * The ingestion pipeline, the embedding model (MiniLM, in-process), the search index (Lucene in a local
  * directory; with {@code learning.search.backend=opensearch} {@link OpenSearchBackendConfiguration} makes it
  * and the backups instead) and its S3 backups — learning-ingestion's and learning-search's classes behind
- * the service's ports ({@link DocumentIngestor}, {@link com.bmo.learning.search.SearchIndex}, {@link IndexBackups}).
+ * the service's ports ({@link DocumentIngestor}, {@link com.bmo.learning.search.SearchIndex}, {@link IndexBackupPort}).
  */
 @Configuration(proxyBeanMethods = false)
 public class IndexConfiguration {
@@ -31,6 +33,7 @@ public class IndexConfiguration {
   DocumentProcessor documentProcessor(S3Storage s3, ServiceProperties properties) {
     return DocumentProcessor.builder(s3)
         .loaderOptions(LoaderOptions.builder().maxFileSize(properties.upload().maxSize().toBytes()).build())
+        .limits(properties.ingestion().limits())
         .parallelism(1)
         .build();
   }
@@ -58,8 +61,8 @@ public class IndexConfiguration {
 
   @Bean
   @ConditionalOnProperty(name = "learning.search.backend", havingValue = "lucene", matchIfMissing = true)
-  IndexBackups indexBackups(S3Storage s3, LuceneSearchIndex index, ServiceProperties properties, Clock clock) {
-    return new S3IndexBackups(new com.bmo.learning.search.backup.IndexBackups(s3, BackupSettings.defaults()),
+  IndexBackupPort indexBackups(S3Storage s3, LuceneSearchIndex index, ServiceProperties properties, Clock clock) {
+    return new LuceneBackupAdapter(new IndexBackups(s3, BackupSettings.defaults(), LuceneFileFormat.INSTANCE),
         index, properties.buckets().backups(), clock);
   }
 }

@@ -5,7 +5,7 @@ import com.bmo.learning.search.embedding.BatchEmbedder;
 import com.bmo.learning.search.opensearch.OpenSearchBackups;
 import com.bmo.learning.search.opensearch.OpenSearchSearchIndex;
 import com.bmo.learning.search.opensearch.OpenSearchSettings;
-import com.bmo.learning.service.backup.IndexBackups;
+import com.bmo.learning.service.backup.IndexBackupPort;
 import com.bmo.learning.service.config.ServiceProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,8 +36,8 @@ public class OpenSearchBackendConfiguration {
   }
 
   @Bean
-  IndexBackups indexBackups(OpenSearchSearchIndex index, S3Storage s3, ServiceProperties properties, Clock clock) {
-    return new OpenSearchIndexBackups(new OpenSearchBackups(index, s3,
+  IndexBackupPort indexBackups(OpenSearchSearchIndex index, S3Storage s3, ServiceProperties properties, Clock clock) {
+    return new OpenSearchBackupAdapter(new OpenSearchBackups(index, s3,
         properties.index().directory().resolve("opensearch-work"), clock), properties.buckets().backups(),
         "index/" + index.name() + "/");
   }

@@ -1,6 +1,7 @@
 package com.bmo.learning.service.jobs;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
@@ -21,16 +22,26 @@ public class IngestionQueue {
 
   private final SchedulerClient scheduler;
   private final OneTimeTask<String> task;
+  private final IngestionJob job;
 
-  public IngestionQueue(SchedulerClient scheduler, OneTimeTask<String> ingestDocumentTask) {
+  public IngestionQueue(SchedulerClient scheduler, OneTimeTask<String> ingestDocumentTask, IngestionJob job) {
     this.scheduler = scheduler;
     this.task = ingestDocumentTask;
+    this.job = job;
   }
 
-  /** Queues the document for ingestion now; a document already queued stays queued once. */
-  public void enqueue(UUID documentId) {
+  /**
+   * Queues the document for ingestion now; a document already queued stays queued once. Large documents
+   * ({@code size} above {@code learning.jobs.large-document-size}) are queued at a lower priority, so
+   * small ones queued after them are still taken first.
+   *
+   * @param size the object's size in bytes; null when unknown (queued as a small one)
+   */
+  public void enqueue(UUID documentId, Long size) {
     String id = documentId.toString();
-    if (!scheduler.scheduleIfNotExists(task.instance(id, id), Instant.now())) {
+    int priority = job.isLarge(size) ? Priority.LOW : Priority.HIGH;
+    if (!scheduler.scheduleIfNotExists(task.instanceBuilder(id).data(id).priority(priority)
+        .scheduledTo(Instant.now()))) {
       // Already queued (or finishing): make sure it runs (again) now rather than at its backoff time.
       if (!scheduler.reschedule(TaskInstanceId.of(task.getName(), id), Instant.now())) {
         LOG.warn("Document {} is already being ingested; not queued again", documentId);

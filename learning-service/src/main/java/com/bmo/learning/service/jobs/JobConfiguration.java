@@ -3,13 +3,15 @@ package com.bmo.learning.service.jobs;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
-import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The ingestion task that db-scheduler runs; its failures are retried with exponential backoff. */
+/**
+ * The ingestion task that db-scheduler runs ({@link IngestionTask}); its failures are retried with
+ * exponential backoff, its deferrals (large documents waiting for a slot) rescheduled after the initial
+ * backoff.
+ */
 @Configuration(proxyBeanMethods = false)
 public class JobConfiguration {
 
@@ -18,10 +20,8 @@ public class JobConfiguration {
   @Bean
   OneTimeTask<String> ingestDocumentTask(IngestionJob job, ServiceProperties properties) {
     ServiceProperties.Jobs jobs = properties.jobs();
-    return Tasks.oneTime(INGEST_TASK, String.class)
-        .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(jobs.initialBackoff(),
-            jobs.backoffMultiplier()))
-        .execute((instance, context) -> job.run(UUID.fromString(instance.getData())));
+    return new IngestionTask(job, new FailureHandler.ExponentialBackoffFailureHandler<>(jobs.initialBackoff(),
+        jobs.backoffMultiplier()), jobs.initialBackoff());
   }
 
   @Bean

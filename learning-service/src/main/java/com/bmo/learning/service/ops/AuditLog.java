@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
  * Who did what to which document or backup, and how it ended: one JSON object per line on the logger
  * {@code audit} (route it to its own appender or index to keep it apart from the service log), e.g.
  * <pre>{"principal":"author-tool","action":"delete","target":"document:5f0c…","outcome":"success"}</pre>
+ * Refused requests too (401 and 403 from Spring Security), with the principal {@value #ANONYMOUS} when no
+ * valid key was sent:
+ * <pre>{"principal":"anonymous","action":"access","target":"POST /api/v1/backups","outcome":"denied","detail":"401: no API key"}</pre>
  * Values are JSON-escaped, so no input can break a line; keys and secrets never appear.
  */
 @Component
@@ -23,8 +26,14 @@ public class AuditLog {
   /** The logger's name. */
   public static final String LOGGER = "audit";
 
-  /** What was attempted. */
-  public enum Action { UPLOAD, DELETE, INGEST, BACKUP, RESTORE }
+  /** The principal of a request without a valid key (the presented key itself is never logged). */
+  public static final String ANONYMOUS = "anonymous";
+
+  /**
+   * What was attempted. {@code ACCESS}: a request Spring Security refused (401, 403) before any of the
+   * others could start; its target is the method and path.
+   */
+  public enum Action { UPLOAD, DELETE, INGEST, BACKUP, RESTORE, ACCESS }
 
   /** How it ended: done, refused (not allowed) or failed (allowed but did not complete). */
   public enum Outcome { SUCCESS, DENIED, FAILED }

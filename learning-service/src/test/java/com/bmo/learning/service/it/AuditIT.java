@@ -57,4 +57,26 @@ class AuditIT extends ServiceIT {
       assertThat(ingested).isNotBlank();
     }
   }
+
+  @Test
+  void refusedRequestsAreAuditedWithoutTheKey() {
+    ApiClient api = api();
+    String wrongKey = "not-a-valid-key-" + System.nanoTime();
+    try (LogCapture audit = LogCapture.of("audit")) {
+      assertThat(api.get("/api/v1/documents", null).status()).isEqualTo(401);
+      assertThat(api.postJson("/api/v1/search", Map.of("query", "budgets"), wrongKey).status()).isEqualTo(401);
+      assertThat(api.postJson("/api/v1/backups", Map.of("type", "full"), api.userKey()).status()).isEqualTo(403);
+      assertThat(api.get("/actuator/metrics", api.userKey()).status()).isEqualTo(403);
+
+      List<JsonNode> lines = lines(audit);
+      assertLine(lines, "anonymous", "access", "GET /api/v1/documents", "denied");
+      assertLine(lines, "anonymous", "access", "POST /api/v1/search", "denied");
+      assertLine(lines, "it-user", "access", "POST /api/v1/backups", "denied");
+      assertLine(lines, "it-user", "access", "GET /actuator/metrics", "denied");
+      assertThat(lines).anySatisfy(l -> assertThat(l.path("detail").asText()).isEqualTo("401: API key not valid"));
+      assertThat(lines).anySatisfy(l -> assertThat(l.path("detail").asText()).isEqualTo("403: needs the admin role"));
+      assertThat(lines).allSatisfy(l -> assertThat(l.toString()).doesNotContain(wrongKey)
+          .doesNotContain(api.userKey()));
+    }
+  }
 }

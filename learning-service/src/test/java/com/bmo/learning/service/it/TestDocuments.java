@@ -45,6 +45,32 @@ public final class TestDocuments {
     }
   }
 
+  /**
+   * A "PDF bomb": one page with a line of text, its content stream padded with {@code inflatedBytes} of
+   * spaces and Flate-compressed (about 1,000 : 1), so a file of a few kilobytes inflates to megabytes.
+   */
+  static byte[] pdfBomb(String text, long inflatedBytes) {
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      org.apache.pdfbox.pdmodel.common.PDStream content = new org.apache.pdfbox.pdmodel.common.PDStream(doc);
+      try (java.io.OutputStream raw = content.createOutputStream(org.apache.pdfbox.cos.COSName.FLATE_DECODE)) {
+        // No font resource needed: the limit stops the document before its text is read.
+        raw.write(("BT 50 740 Td (" + text + ") Tj ET\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] spaces = new byte[64 * 1024];
+        java.util.Arrays.fill(spaces, (byte) ' ');
+        for (long left = inflatedBytes; left > 0; left -= spaces.length) {
+          raw.write(spaces, 0, (int) Math.min(spaces.length, left));
+        }
+      }
+      page.setContents(content);
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** One page of text and a {@code side}×{@code side} incompressible image (about 3·side² bytes). */
   static byte[] pdfWithImage(String text, int side) {
     java.util.Random random = new java.util.Random(side);

@@ -1,5 +1,6 @@
 package com.bmo.learning.service.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -38,7 +39,8 @@ class IngestionJobTest {
   private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
   private final ServiceProperties properties = new ServiceProperties("test", null, null,
       new ServiceProperties.Upload(DataSize.ofMegabytes(1), "uploads"),
-      new ServiceProperties.Jobs(3, Duration.ofMillis(10), 2.0), null, null);
+      new ServiceProperties.Jobs(3, Duration.ofMillis(10), 2.0, Duration.ofSeconds(30), DataSize.ofMegabytes(4), 1),
+      null, null, null);
 
   private Document attempt(int n) {
     return Document.builder().id(id).origin(DocumentOrigin.UPLOAD).bucket("lessons").key("k/a.pdf").fileName("a.pdf")
@@ -103,5 +105,79 @@ class IngestionJobTest {
     DocumentIngestor ingestor = mock(DocumentIngestor.class);
     new IngestionJob(documents, ingestor, index, properties, clock).run(id);
     verify(ingestor, never()).chunks(any());
+  }
+
+  private static ServiceProperties jobs(Duration timeout, int maxConcurrentLarge) {
+    return new ServiceProperties("test", null, null, new ServiceProperties.Upload(DataSize.ofMegabytes(1), "uploads"),
+        new ServiceProperties.Jobs(3, Duration.ofMillis(10), 2.0, timeout, DataSize.ofMegabytes(4),
+            maxConcurrentLarge), null, null, null);
+  }
+
+  @Test
+  void anAttemptOverTheTimeOutIsAbandonedAndFailsWithoutRetry() throws Exception {
+    java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+    DocumentIngestor endless = d -> {
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        interrupted.countDown();
+      }
+      return List.of();
+    };
+    when(documents.markProcessing(eq(id), any())).thenReturn(Optional.of(attempt(1)));
+    IngestionJob job = new IngestionJob(documents, endless, index, jobs(Duration.ofMillis(300), 1), clock);
+    try {
+      assertThat(job.run(id)).isEqualTo(IngestionJob.Outcome.DONE);
+      verify(documents).markFailed(eq(id), eq("ingestion took longer than 300 ms, the limit (learning.jobs.timeout);"
+          + " the document is too large or too complex to ingest in time"), any());
+      verify(documents, never()).markRetrying(any(), any(), any());
+      verify(index, never()).replaceSource(any(), any());
+      assertThat(interrupted.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the worker was interrupted").isTrue();
+    } finally {
+      job.stopWorkers();
+    }
+  }
+
+  @Test
+  void aLargeDocumentWithoutAFreeSlotIsDeferredWithoutAnAttemptWhileSmallOnesRun() throws Exception {
+    UUID large1 = UUID.randomUUID();
+    UUID large2 = UUID.randomUUID();
+    UUID small = UUID.randomUUID();
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    for (UUID doc : List.of(large1, large2, small)) {
+      Document d = attempt(1).toBuilder().id(doc).size(doc == small ? 1_000L : 50_000_000L).build();
+      when(documents.find(doc)).thenReturn(Optional.of(d));
+      when(documents.markProcessing(eq(doc), any())).thenReturn(Optional.of(d));
+    }
+    DocumentIngestor held = d -> {
+      if (d.documentId().equals(large1)) {
+        entered.countDown();
+        try {
+          release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return List.of();
+    };
+    IngestionJob job = new IngestionJob(documents, held, index, jobs(Duration.ofSeconds(30), 1), clock);
+    java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<IngestionJob.Outcome> first = worker.submit(() -> job.run(large1));
+      assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(job.run(large2)).isEqualTo(IngestionJob.Outcome.DEFERRED);
+      verify(documents, never()).markProcessing(eq(large2), any());
+      assertThat(job.run(small)).isEqualTo(IngestionJob.Outcome.DONE);
+      release.countDown();
+      assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(IngestionJob.Outcome.DONE);
+      // The slot is free again.
+      assertThat(job.run(large2)).isEqualTo(IngestionJob.Outcome.DONE);
+      verify(documents).markProcessing(eq(large2), any());
+    } finally {
+      release.countDown();
+      worker.shutdownNow();
+      job.stopWorkers();
+    }
   }
 }

@@ -1,26 +1,27 @@
 package com.bmo.learning.service.index;
 
+import com.bmo.learning.search.backup.BackupInfo;
+import com.bmo.learning.search.backup.BackupNotFoundException;
 import com.bmo.learning.search.opensearch.OpenSearchBackups;
 import com.bmo.learning.service.backup.BackupKind;
-import com.bmo.learning.service.backup.BackupNotFoundException;
 import com.bmo.learning.service.backup.BackupRecord;
-import com.bmo.learning.service.backup.IndexBackups;
+import com.bmo.learning.service.backup.IndexBackupPort;
 import com.bmo.learning.service.backup.RestoreRecord;
 import com.bmo.learning.service.documents.InvalidRequestException;
 import java.util.List;
 
 /**
- * {@link IndexBackups} with the OpenSearch backend: full backups are chunk exports under
+ * {@link IndexBackupPort} with the OpenSearch backend: full backups are chunk exports under
  * {@code index/{index}/export/}; a restore loads one into a new index and swaps the alias, so every
  * instance sees the restored index at the same moment. Incremental backups are a Lucene feature.
  */
-final class OpenSearchIndexBackups implements IndexBackups {
+final class OpenSearchBackupAdapter implements IndexBackupPort {
 
   private final OpenSearchBackups backups;
   private final String bucket;
   private final String prefix;
 
-  OpenSearchIndexBackups(OpenSearchBackups backups, String bucket, String prefix) {
+  OpenSearchBackupAdapter(OpenSearchBackups backups, String bucket, String prefix) {
     this.backups = backups;
     this.bucket = bucket;
     this.prefix = prefix;
@@ -37,24 +38,20 @@ final class OpenSearchIndexBackups implements IndexBackups {
 
   @Override
   public List<BackupRecord> list() {
-    return backups.list(bucket, prefix).stream().map(OpenSearchIndexBackups::record).toList();
+    return backups.list(bucket, prefix).stream().map(OpenSearchBackupAdapter::record).toList();
   }
 
   @Override
   public RestoreRecord restore(String key) {
     if (!key.startsWith(prefix)) {
-      throw new BackupNotFoundException(key, null);
+      throw new BackupNotFoundException(bucket, key, "not a backup of this index", null);
     }
-    OpenSearchBackups.Restore restore;
-    try {
-      restore = backups.restore(bucket, key);
-    } catch (com.bmo.learning.search.backup.BackupNotFoundException e) {
-      throw new BackupNotFoundException(key, e);
-    }
+    OpenSearchBackups.Restore restore = backups.restore(bucket, key);
     return new RestoreRecord(record(restore.backup()), restore.chunkCount(), restore.duration());
   }
 
-  private static BackupRecord record(OpenSearchBackups.Backup b) {
-    return new BackupRecord(b.bucket(), b.key(), BackupKind.FULL, b.createdAt(), b.chunkCount(), b.size(), b.sha256());
+  private static BackupRecord record(BackupInfo b) {
+    return new BackupRecord(b.bucket(), b.key(), BackupKind.FULL, b.createdAt(), b.chunkCount(), b.size(),
+        b.sha256());
   }
 }

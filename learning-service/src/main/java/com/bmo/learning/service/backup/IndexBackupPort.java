@@ -2,8 +2,11 @@ package com.bmo.learning.service.backup;
 
 import java.util.List;
 
-/** Backups of the index to S3 and restores from them (module learning-ingestion behind an adapter). */
-public interface IndexBackups {
+/**
+ * The service's port to index backups in S3 (learning-search's backups for Lucene, its chunk exports for
+ * OpenSearch, bound in {@code index/}).
+ */
+public interface IndexBackupPort {
 
   /** Takes a backup of the index as it is now. */
   BackupRecord backup(BackupKind kind);
@@ -15,7 +18,7 @@ public interface IndexBackups {
    * Replaces the live index with the backup stored under {@code key}; searches see the restored index
    * once this returns.
    *
-   * @throws BackupNotFoundException no backup under that key
+   * @throws com.bmo.learning.search.backup.BackupNotFoundException no backup under that key
    */
   RestoreRecord restore(String key);
 }

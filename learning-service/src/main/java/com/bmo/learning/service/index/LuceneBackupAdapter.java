@@ -1,6 +1,8 @@
 package com.bmo.learning.service.index;
 
 import com.bmo.learning.search.backup.BackupInfo;
+import com.bmo.learning.search.backup.BackupNotFoundException;
+import com.bmo.learning.search.backup.IndexBackups;
 import com.bmo.learning.search.backup.BackupResult;
 import com.bmo.learning.search.backup.BackupType;
 import com.bmo.learning.search.backup.RestoreMode;
@@ -8,9 +10,8 @@ import com.bmo.learning.search.backup.RestoreResult;
 import com.bmo.learning.search.backup.StagedRestore;
 import com.bmo.learning.search.lucene.LuceneSearchIndex;
 import com.bmo.learning.service.backup.BackupKind;
-import com.bmo.learning.service.backup.BackupNotFoundException;
 import com.bmo.learning.service.backup.BackupRecord;
-import com.bmo.learning.service.backup.IndexBackups;
+import com.bmo.learning.service.backup.IndexBackupPort;
 import com.bmo.learning.service.backup.RestoreRecord;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -20,16 +21,16 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * {@link IndexBackups} on learning-search's backups, in the backups bucket under
+ * {@link IndexBackupPort} on learning-search's backups of the Lucene index, in the backups bucket under
  * {@code index/{collection}/}: full backups as {@code full/{time}.tar.gz}, incremental ones as manifests in
  * the repository {@code incremental/} (index files shared between backups, uploaded once).
  */
-public final class S3IndexBackups implements IndexBackups {
+public final class LuceneBackupAdapter implements IndexBackupPort {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
-  private final com.bmo.learning.search.backup.IndexBackups backups;
+  private final IndexBackups backups;
   private final LuceneSearchIndex index;
   private final String bucket;
   private final String prefix;
@@ -40,7 +41,7 @@ public final class S3IndexBackups implements IndexBackups {
    */
   private final ReadWriteLock backupOrRestore = new ReentrantReadWriteLock();
 
-  public S3IndexBackups(com.bmo.learning.search.backup.IndexBackups backups, LuceneSearchIndex index,
+  public LuceneBackupAdapter(IndexBackups backups, LuceneSearchIndex index,
       String bucket, Clock clock) {
     this.backups = backups;
     this.index = index;
@@ -65,19 +66,15 @@ public final class S3IndexBackups implements IndexBackups {
 
   @Override
   public List<BackupRecord> list() {
-    return backups.listBackups(bucket, prefix).stream().map(S3IndexBackups::record).toList();
+    return backups.listBackups(bucket, prefix).stream().map(LuceneBackupAdapter::record).toList();
   }
 
   @Override
   public RestoreRecord restore(String key) {
     if (!key.startsWith(prefix)) {
-      throw new BackupNotFoundException(key, null);
+      throw new BackupNotFoundException(bucket, key, "not a backup of this index", null);
     }
-    try {
-      backups.describe(bucket, key);
-    } catch (com.bmo.learning.search.backup.BackupNotFoundException e) {
-      throw new BackupNotFoundException(key, e);
-    }
+    backups.describe(bucket, key);
     backupOrRestore.writeLock().lock();
     // Download, verify and validate beside the live index while it keeps serving; only the renames
     // happen with the index closed.
