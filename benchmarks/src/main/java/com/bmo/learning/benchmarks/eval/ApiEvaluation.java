@@ -34,9 +34,9 @@ public final class ApiEvaluation {
   }
 
   public static void main(String[] args) throws Exception {
-    Path corpus = Path.of(arg(args, "--corpus", "/tmp/eval-corpus"));
-    Path classpath = Path.of(arg(args, "--service-classpath", LocalService.DEFAULT_CLASSPATH_FILE));
-    List<EvalQuestion> questions = RetrievalEvaluation.questions(arg(args, "--questions", null));
+    Path corpus = Path.of(RetrievalEvaluation.arg(args, "--corpus", "/tmp/eval-corpus"));
+    Path classpath = Path.of(RetrievalEvaluation.arg(args, "--service-classpath", LocalService.DEFAULT_CLASSPATH_FILE));
+    List<EvalQuestion> questions = RetrievalEvaluation.questions(RetrievalEvaluation.arg(args, "--questions", null));
     List<Path> files = RetrievalEvaluation.files(corpus, questions);
     try (LocalService service = LocalService.start(classpath, Duration.ofMinutes(5),
         "--learning.upload.max-size=20MB")) {
@@ -77,14 +77,5 @@ public final class ApiEvaluation {
           hit.hasNonNull("heading_path") ? hit.get("heading_path").asText() : null, hit.path("text").asText(), null));
     }
     return hits;
-  }
-
-  private static String arg(String[] args, String name, String fallback) {
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
   }
 }

@@ -59,11 +59,11 @@ public final class FusionTuning {
   }
 
   public static void main(String[] args) throws IOException {
-    Path corpus = Path.of(arg(args, "--corpus", "/tmp/eval-corpus"));
-    String modelName = arg(args, "--model", "minilm-q");
-    Path cache = Path.of(arg(args, "--cache", "/tmp/eval-cache"));
-    boolean detail = "true".equals(arg(args, "--detail", "false"));
-    List<EvalQuestion> questions = RetrievalEvaluation.questions(arg(args, "--questions", null));
+    Path corpus = Path.of(RetrievalEvaluation.arg(args, "--corpus", "/tmp/eval-corpus"));
+    String modelName = RetrievalEvaluation.arg(args, "--model", "minilm-q");
+    Path cache = Path.of(RetrievalEvaluation.arg(args, "--cache", "/tmp/eval-cache"));
+    boolean detail = "true".equals(RetrievalEvaluation.arg(args, "--detail", "false"));
+    List<EvalQuestion> questions = RetrievalEvaluation.questions(RetrievalEvaluation.arg(args, "--questions", null));
     List<Path> files = RetrievalEvaluation.files(corpus, questions);
     var model = RetrievalEvaluation.model(modelName);
     EmbeddingCache embeddings = new EmbeddingCache(cache.resolve(modelName + ".bin"));
@@ -81,7 +81,7 @@ public final class FusionTuning {
         new Keyword("engQ text+heading1", new EnglishAnalyzer(questionStops), 1f, false),
         new Keyword("engQ text+heading2", new EnglishAnalyzer(questionStops), 2f, false));
 
-    for (String size : arg(args, "--sizes", "800").split(",")) {
+    for (String size : RetrievalEvaluation.arg(args, "--sizes", "800").split(",")) {
       List<Passage> passages = PassageSources.pipeline(files, Integer.parseInt(size), 0);
       List<float[]> pv = normalized(embeddings.embedAll(model, passages.stream().map(Passage::indexText).toList()));
       System.out.printf("%s %s: %d chunks (%d embedded now in %.1f s)%n", modelName, size, passages.size(),
@@ -120,7 +120,7 @@ public final class FusionTuning {
       System.out.printf("%-48s %-44s | %-44s | %s%n", "size " + size, "tuning half (odd ids)", "held-out half (even ids)", "all");
       ranks.forEach((name, r) -> System.out.printf("%-48s %s | %s | %s%n", name, metrics(r, 1), metrics(r, 0),
           metrics(r, -1)));
-      for (String id : arg(args, "--explain", "").split(",")) {
+      for (String id : RetrievalEvaluation.arg(args, "--explain", "").split(",")) {
         for (int i = 0; i < questions.size(); i++) {
           if (questions.get(i).id().equals(id)) {
             explain(questions.get(i), passages, vector.get(i), keywordLists.get("engQ text+heading0.5").get(i));
@@ -128,7 +128,7 @@ public final class FusionTuning {
         }
       }
       if (detail) {
-        String[] show = arg(args, "--show", "vector,keyword engQ text+heading0.5,rrf c=60 wv=1.0 std text+heading0.5").split(",");
+        String[] show = RetrievalEvaluation.arg(args, "--show", "vector,keyword engQ text+heading0.5,rrf c=60 wv=1.0 std text+heading0.5").split(",");
         System.out.printf("%-4s %s  question%n", "id", String.join(" | ", show));
         for (int i = 0; i < questions.size(); i++) {
           StringBuilder line = new StringBuilder(questions.get(i).id());
@@ -312,14 +312,5 @@ public final class FusionTuning {
       out.add(o);
     }
     return out;
-  }
-
-  private static String arg(String[] args, String name, String fallback) {
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
   }
 }

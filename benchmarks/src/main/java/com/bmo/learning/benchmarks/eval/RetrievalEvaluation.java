@@ -146,7 +146,8 @@ public final class RetrievalEvaluation {
     return List.copyOf(files);
   }
 
-  private static String arg(String[] args, String name, String fallback) {
+  /** The value after {@code name} in {@code args}, else {@code fallback}. */
+  static String arg(String[] args, String name, String fallback) {
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals(name)) {
         return args[i + 1];
