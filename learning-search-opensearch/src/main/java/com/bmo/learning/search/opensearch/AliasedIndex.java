@@ -1,5 +1,7 @@
 package com.bmo.learning.search.opensearch;
 
+import com.bmo.learning.search.ContentVersion;
+import com.bmo.learning.search.IndexReplaced;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -26,11 +28,25 @@ final class AliasedIndex {
   private final OpenSearchClient client;
   private final OpenSearchSettings settings;
   private final int dimension;
+  /** What the running configuration makes; null: not recorded, not checked. */
+  private final ContentVersion content;
+  /** Set by {@link #ensureReady()} when it replaced an outdated index (this instance then re-indexes). */
+  private volatile IndexReplaced replaced;
 
   AliasedIndex(OpenSearchClient client, OpenSearchSettings settings, int dimension) {
+    this(client, settings, dimension, null);
+  }
+
+  AliasedIndex(OpenSearchClient client, OpenSearchSettings settings, int dimension, ContentVersion content) {
     this.client = client;
     this.settings = settings;
     this.dimension = dimension;
+    this.content = content;
+  }
+
+  /** The replacement {@link #ensureReady()} made of an outdated index, or null. */
+  IndexReplaced replaced() {
+    return replaced;
   }
 
   /** The alias every request goes through. */
@@ -54,8 +70,8 @@ final class AliasedIndex {
             throw new MappingMismatchException(alias(), "the alias points at " + behind.size() + " indices " + behind
                 + "; it must point at exactly one");
           }
-          verify(behind.get(0));
-          return behind.get(0);
+          String outdated = verify(behind.get(0));
+          return outdated == null ? behind.get(0) : replaceOutdated(behind.get(0), outdated);
         }
         if (client.indices().exists(e -> e.index(alias())).value()) {
           throw new MappingMismatchException(alias(), "exists as an index, not as an alias; this backend reads and"
@@ -154,7 +170,7 @@ final class AliasedIndex {
   private boolean createIndex(String name, boolean withAlias) throws IOException {
     try {
       client.indices().create(c -> {
-        c.index(name).settings(ChunkMapping.settings(settings)).mappings(ChunkMapping.mapping(dimension));
+        c.index(name).settings(ChunkMapping.settings(settings)).mappings(ChunkMapping.mapping(dimension, content));
         if (withAlias) {
           c.aliases(alias(), a -> a.isWriteIndex(true));
         }
@@ -169,13 +185,20 @@ final class AliasedIndex {
     }
   }
 
-  private void verify(String index) throws IOException {
+  /**
+   * Checks the index's mapping version, dimension and content version. Returns null when it fits; when it
+   * does not and the running content version is known, the reason to replace it; otherwise throws.
+   */
+  private String verify(String index) throws IOException {
     IndexMappingRecord record = client.indices().getMapping(g -> g.index(index)).result().get(index);
     TypeMapping mapping = record == null ? null : record.mappings();
     Map<String, JsonData> meta = mapping == null || mapping.meta() == null ? Map.of() : mapping.meta();
     Integer version = meta.containsKey(ChunkMapping.META_VERSION)
         ? meta.get(ChunkMapping.META_VERSION).to(Integer.class) : null;
     if (version == null || version != ChunkMapping.VERSION) {
+      if (content != null) {
+        return "index mapping changed (version " + version + " → " + ChunkMapping.VERSION + ")";
+      }
       throw new MappingMismatchException(index, "has mapping version " + (version == null ? "none" : version)
           + ", this service writes version " + ChunkMapping.VERSION + "; re-index into a new index (or restore a"
           + " backup into one) before starting this version");
@@ -183,8 +206,69 @@ final class AliasedIndex {
     Property vector = mapping.properties().get(ChunkMapping.VECTOR);
     Integer found = vector != null && vector.isKnnVector() ? vector.knnVector().dimension() : null;
     if (found == null || found != dimension) {
+      if (content != null) {
+        return "vector dimension changed (" + found + " → " + dimension + ")";
+      }
       throw new MappingMismatchException(index, "holds " + found + "-dimensional vectors, the embedding model makes "
           + dimension + "; use another index name for another model");
     }
+    ContentVersion stored = storedContent(meta);
+    if (content != null && !content.equals(stored)) {
+      return IndexReplaced.cause(stored, content);
+    }
+    return null;
+  }
+
+  private static ContentVersion storedContent(Map<String, JsonData> meta) {
+    JsonData model = meta.get(ChunkMapping.META_EMBEDDING_MODEL);
+    JsonData chunker = meta.get(ChunkMapping.META_CHUNKER);
+    return model == null || chunker == null ? null
+        : new ContentVersion(model.to(String.class), chunker.to(String.class));
+  }
+
+  /**
+   * Puts a fresh index with the running content version behind the alias in place of {@code outdated}
+   * (deleted in the same atomic alias update). Its name follows from the content version, so when several
+   * instances start at once exactly one creates it, swaps the alias and reports the replacement (and so
+   * re-indexes); the others wait for the swap.
+   */
+  private String replaceOutdated(String outdated, String cause) throws IOException {
+    ContentVersion previous = storedContent(metaOf(outdated));
+    String next = alias() + "-v" + ChunkMapping.VERSION + "-c"
+        + Integer.toUnsignedString(java.util.Objects.hash(content.embeddingModel(), content.chunker(), dimension), 36);
+    if (createIndex(next, false)) {
+      swapTo(next);
+      replaced = new IndexReplaced(alias(), previous, content, cause);
+      LOG.warn("OpenSearch index {} behind alias {} was outdated ({}): replaced by the empty index {}; every document"
+          + " must be ingested again", outdated, alias(), cause, next);
+      return next;
+    }
+    // Another instance created it: it swaps the alias and re-indexes. Wait for the swap (bounded: if that
+    // instance died in between, finish its work here, re-index included).
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (indicesBehindAlias().equals(List.of(next))) {
+        LOG.info("OpenSearch index {} replaced {} behind alias {} ({}), by another instance", next, outdated,
+            alias(), cause);
+        return next;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the alias swap to " + next, e);
+      }
+    }
+    swapTo(next);
+    replaced = new IndexReplaced(alias(), previous, content, cause);
+    LOG.warn("OpenSearch index {} behind alias {} was outdated ({}); the instance that created {} did not swap"
+        + " the alias in 30 s: swapped here, every document must be ingested again", outdated, alias(), cause, next);
+    return next;
+  }
+
+  private Map<String, JsonData> metaOf(String index) throws IOException {
+    IndexMappingRecord record = client.indices().getMapping(g -> g.index(index)).result().get(index);
+    TypeMapping mapping = record == null ? null : record.mappings();
+    return mapping == null || mapping.meta() == null ? Map.of() : mapping.meta();
   }
 }

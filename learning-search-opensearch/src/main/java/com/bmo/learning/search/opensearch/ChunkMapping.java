@@ -1,5 +1,6 @@
 package com.bmo.learning.search.opensearch;
 
+import com.bmo.learning.search.ContentVersion;
 import com.bmo.learning.search.HybridRanking;
 import java.util.Map;
 import org.opensearch.client.json.JsonData;
@@ -35,6 +36,8 @@ final class ChunkMapping {
 
   static final String META_VERSION = "mapping_version";
   static final String META_DIMENSION = "dimension";
+  static final String META_EMBEDDING_MODEL = "embedding_model";
+  static final String META_CHUNKER = "chunker_version";
 
   /** HNSW graph parameters (the k-NN plugin's defaults, written down so a change is a mapping change). */
   static final int HNSW_M = 16;
@@ -44,8 +47,20 @@ final class ChunkMapping {
   }
 
   static TypeMapping mapping(int dimension) {
+    return mapping(dimension, null);
+  }
+
+  /** The mapping; {@code content} (the embedding model and chunker, null: not recorded) goes into {@code _meta}. */
+  static TypeMapping mapping(int dimension, ContentVersion content) {
+    Map<String, JsonData> meta = new java.util.HashMap<>();
+    meta.put(META_VERSION, JsonData.of(VERSION));
+    meta.put(META_DIMENSION, JsonData.of(dimension));
+    if (content != null) {
+      meta.put(META_EMBEDDING_MODEL, JsonData.of(content.embeddingModel()));
+      meta.put(META_CHUNKER, JsonData.of(content.chunker()));
+    }
     return TypeMapping.of(m -> m
-        .meta(Map.of(META_VERSION, JsonData.of(VERSION), META_DIMENSION, JsonData.of(dimension)))
+        .meta(meta)
         // A field the mapping does not name is a bug in the writer: refuse it instead of guessing a type.
         .dynamic(DynamicMapping.Strict)
         .dynamicTemplates(Map.of("metadata_as_keywords", org.opensearch.client.opensearch._types.mapping.DynamicTemplate

@@ -1,7 +1,9 @@
 package com.bmo.learning.search.opensearch;
 
 import com.bmo.learning.search.ChunkFilter;
+import com.bmo.learning.search.ContentVersion;
 import com.bmo.learning.search.DimensionMismatchException;
+import com.bmo.learning.search.IndexReplaced;
 import com.bmo.learning.search.IndexedChunk;
 import com.bmo.learning.search.SearchHit;
 import com.bmo.learning.search.SearchIndex;
@@ -32,16 +34,18 @@ public final class OpenSearchSearchIndex implements SearchIndex {
   private final boolean ownsClient;
   private final OpenSearchSettings settings;
   private final int dimension;
+  private final ContentVersion content;
   private final AliasedIndex layout;
   private final ChunkStore store;
 
   private OpenSearchSearchIndex(OpenSearchClient client, boolean ownsClient, OpenSearchSettings settings,
-      int dimension) {
+      int dimension, ContentVersion content) {
     this.client = client;
     this.ownsClient = ownsClient;
     this.settings = settings;
     this.dimension = dimension;
-    this.layout = new AliasedIndex(client, settings, dimension);
+    this.content = content;
+    this.layout = new AliasedIndex(client, settings, dimension, content);
     this.store = new ChunkStore(client, layout);
   }
 
@@ -52,9 +56,21 @@ public final class OpenSearchSearchIndex implements SearchIndex {
    * @throws MappingMismatchException the index exists with another mapping version or dimension
    */
   public static OpenSearchSearchIndex open(OpenSearchSettings settings, int dimension) {
+    return open(settings, dimension, null);
+  }
+
+  /**
+   * Connects and creates the index when missing, recording {@code content} (the embedding model and chunker)
+   * in its {@code _meta}. An index made with another content version, mapping version or dimension is not
+   * mixed with: a fresh index takes its place behind the alias ({@link #replaced()} says so on the one
+   * instance that made the swap, which should then have every document ingested again).
+   *
+   * @param content what the running configuration makes; null: not recorded, and another mapping is refused
+   */
+  public static OpenSearchSearchIndex open(OpenSearchSettings settings, int dimension, ContentVersion content) {
     OpenSearchClient client = OpenSearchClients.create(settings);
     try {
-      return open(client, true, settings, dimension);
+      return open(client, true, settings, dimension, content);
     } catch (RuntimeException e) {
       closeQuietly(client);
       throw e;
@@ -62,11 +78,11 @@ public final class OpenSearchSearchIndex implements SearchIndex {
   }
 
   private static OpenSearchSearchIndex open(OpenSearchClient client, boolean owns, OpenSearchSettings settings,
-      int dimension) {
+      int dimension, ContentVersion content) {
     if (dimension < 1) {
       throw new IllegalArgumentException("dimension must be positive, was " + dimension);
     }
-    OpenSearchSearchIndex index = new OpenSearchSearchIndex(client, owns, settings, dimension);
+    OpenSearchSearchIndex index = new OpenSearchSearchIndex(client, owns, settings, dimension, content);
     index.guard(() -> index.layout.ensureReady());
     return index;
   }
@@ -74,6 +90,16 @@ public final class OpenSearchSearchIndex implements SearchIndex {
   @Override
   public String name() {
     return settings.index();
+  }
+
+  /** What the contents are recorded as made with; null when this index does not check it. */
+  public ContentVersion contentVersion() {
+    return content;
+  }
+
+  /** The outdated index this instance replaced at start-up (its documents need ingesting again), if any. */
+  public Optional<IndexReplaced> replaced() {
+    return Optional.ofNullable(layout.replaced());
   }
 
   @Override

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bmo.learning.opensearch.junit.OpenSearchTarget;
 import com.bmo.learning.opensearch.junit.OpenSearchTest;
 import com.bmo.learning.opensearch.junit.TestIndex;
+import com.bmo.learning.search.ContentVersion;
+import com.bmo.learning.search.IndexReplaced;
+import com.bmo.learning.search.TestChunks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,49 @@ class OpenSearchIndexLayoutIT {
 
   private static OpenSearchSettings settings(OpenSearchTarget node, TestIndex index) {
     return OpenSearchSettings.builder(node.endpoint(), index.name()).replicas(0).build();
+  }
+
+  @Test
+  void aChangedContentVersionPutsAFreshIndexBehindTheAliasAndExactlyOneOfRacingInstancesReportsIt(
+      OpenSearchTarget node, TestIndex index) throws Exception {
+    OpenSearchSettings s = settings(node, index);
+    ContentVersion built = new ContentVersion("model-a", "2/800/0");
+    try (OpenSearchSearchIndex first = OpenSearchSearchIndex.open(s, 8, built)) {
+      first.upsert(TestChunks.document("old", 5, "algebra", 8));
+      assertThat(first.replaced()).isEmpty();
+    }
+    try (OpenSearchSearchIndex same = OpenSearchSearchIndex.open(s, 8, built)) {
+      assertThat(same.replaced()).isEmpty();
+      assertThat(same.count()).as("same version: contents kept").isEqualTo(5);
+    }
+
+    ContentVersion rechunked = new ContentVersion("model-a", "2/400/0");
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    List<OpenSearchSearchIndex> opened = new ArrayList<>();
+    try {
+      List<Callable<OpenSearchSearchIndex>> starts = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        starts.add(() -> OpenSearchSearchIndex.open(s, 8, rechunked));
+      }
+      for (Future<OpenSearchSearchIndex> f : pool.invokeAll(starts)) {
+        opened.add(f.get());
+      }
+      List<IndexReplaced> reports = opened.stream().flatMap(o -> o.replaced().stream()).toList();
+      assertThat(reports).hasSize(1);
+      assertThat(reports.get(0).previous()).isEqualTo(built);
+      assertThat(reports.get(0).current()).isEqualTo(rechunked);
+      assertThat(reports.get(0).cause()).isEqualTo("chunker changed (2/800/0 → 2/400/0)");
+      assertThat(opened.get(0).count()).as("old chunks are not mixed in").isZero();
+      opened.get(1).upsert(TestChunks.document("new", 3, "algebra", 8));
+      assertThat(opened.get(2).count()).isEqualTo(3);
+    } finally {
+      pool.shutdown();
+      opened.forEach(OpenSearchSearchIndex::close);
+    }
+    try (OpenSearchSearchIndex again = OpenSearchSearchIndex.open(s, 8, rechunked)) {
+      assertThat(again.replaced()).as("the new version is recorded in _meta").isEmpty();
+      assertThat(again.count()).isEqualTo(3);
+    }
   }
 
   @Test

@@ -104,10 +104,13 @@ public record ServiceProperties(
   }
 
   /**
-   * The local index.
+   * The local index and what its contents are made with.
    *
    * @param directory where the index lives on this instance
+   * @param chunkSize the chunker's maximum chunk length in characters (800: the retrieval evaluation's
+   *     choice); part of the index's content version, so changing it re-indexes every document at start-up
    */
-  public record Index(@DefaultValue("data/index") Path directory, @DefaultValue("lessons") String collection) {
+  public record Index(@DefaultValue("data/index") Path directory, @DefaultValue("lessons") String collection,
+      @DefaultValue("800") int chunkSize) {
   }
 }

@@ -138,6 +138,17 @@ public class DocumentRepository {
         .param("metadata", toJson(metadata)).param("now", Timestamp.from(now)).update();
   }
 
+  /**
+   * Every INDEXED document back to PENDING with {@code reason} (the index was replaced and must be filled
+   * again); returns them. Documents PENDING or PROCESSING are queued already; FAILED ones stay FAILED.
+   */
+  public List<Document> requeueIndexed(String reason, Instant now) {
+    return jdbc.sql("""
+        update documents set status = 'PENDING', attempts = 0, last_error = :reason, chunk_count = null,
+          started_at = null, indexed_at = null, updated_at = :now where status = 'INDEXED' returning *""")
+        .param("reason", truncate(reason)).param("now", Timestamp.from(now)).query(this::map).list();
+  }
+
   /** The ETag of the object as it was when the document was last queued ({@code null} if unknown). */
   public void recordEtag(UUID id, String etag) {
     jdbc.sql("update documents set etag = :etag where id = :id").param("id", id).param("etag", etag).update();

@@ -34,6 +34,7 @@ public class IndexConfiguration {
     return DocumentProcessor.builder(s3)
         .loaderOptions(LoaderOptions.builder().maxFileSize(properties.upload().maxSize().toBytes()).build())
         .limits(properties.ingestion().limits())
+        .chunking(properties.index().chunkSize(), 0)
         .parallelism(1)
         .build();
   }
@@ -51,12 +52,17 @@ public class IndexConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "learning.search.backend", havingValue = "lucene", matchIfMissing = true)
   LuceneSearchIndex searchIndex(BatchEmbedder embedder, DocumentProcessor processor,
-      ServiceProperties properties) {
-    // The index records the model and chunker it was built with and refuses to open under others:
-    // mixed vectors would make searches compare unlike things (ContentVersionMismatchException says so).
-    return LuceneSearchIndex.open(properties.index().collection(), properties.index().directory()
+      ServiceProperties properties, ContentReindex reindex) {
+    // The index records the model and chunker it was built with; an index built with others is set aside
+    // and replaced by an empty one that every document is ingested into again (ContentReindex).
+    return LuceneIndexOpening.open(properties.index().collection(), properties.index().directory()
         .resolve(properties.index().collection()), IndexSettings.defaults(embedder.dimension()),
-        new ContentVersion(embedder.modelName(), processor.chunkerVersion()));
+        contentVersion(embedder, processor), reindex);
+  }
+
+  /** What the index's contents are made with: the embedding model and the chunker's rules and sizes. */
+  static ContentVersion contentVersion(BatchEmbedder embedder, DocumentProcessor processor) {
+    return new ContentVersion(embedder.modelName(), processor.chunkerVersion());
   }
 
   @Bean

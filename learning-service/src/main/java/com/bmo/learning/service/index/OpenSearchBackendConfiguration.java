@@ -1,6 +1,7 @@
 package com.bmo.learning.service.index;
 
 import com.bmo.learning.aws.s3.S3Storage;
+import com.bmo.learning.ingestion.process.DocumentProcessor;
 import com.bmo.learning.search.embedding.BatchEmbedder;
 import com.bmo.learning.search.opensearch.OpenSearchBackups;
 import com.bmo.learning.search.opensearch.OpenSearchSearchIndex;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code learning.search.backend=opensearch}: the search index is one OpenSearch index shared by every
- * instance (created at start-up when missing, refused when its mapping differs), and backups are chunk
+ * instance (created at start-up when missing, replaced by an empty one that is re-indexed when its
+ * mapping, embedding model or chunker differs), and backups are chunk
  * exports in the backups bucket. Replaces the Lucene beans of {@link IndexConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
 public class OpenSearchBackendConfiguration {
 
   @Bean(destroyMethod = "close")
-  OpenSearchSearchIndex searchIndex(BatchEmbedder embedder, SearchBackendProperties properties) {
+  OpenSearchSearchIndex searchIndex(BatchEmbedder embedder, DocumentProcessor processor,
+      SearchBackendProperties properties, ContentReindex reindex) {
     SearchBackendProperties.OpenSearch os = properties.opensearch();
     if (os.url() == null) {
       throw new IllegalStateException("learning.search.backend=opensearch needs learning.search.opensearch.url"
@@ -32,7 +35,12 @@ public class OpenSearchBackendConfiguration {
         .awsSigV4(os.awsSigv4()).signingRegion(os.region()).signingService(os.signingService())
         .shards(os.shards()).replicas(os.replicas())
         .build();
-    return OpenSearchSearchIndex.open(settings, embedder.dimension());
+    // The index records the model and chunker in its _meta; an outdated one is replaced behind the alias by
+    // one instance, which then has every document ingested again (ContentReindex).
+    OpenSearchSearchIndex index = OpenSearchSearchIndex.open(settings, embedder.dimension(),
+        IndexConfiguration.contentVersion(embedder, processor));
+    index.replaced().ifPresent(reindex::indexReplaced);
+    return index;
   }
 
   @Bean
