@@ -43,6 +43,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar com.bmo.learning.benchmarks.eval.FusionTuning \
  *     --corpus /tmp/eval-corpus --sizes 800 --model minilm-q --cache /tmp/eval-cache [--detail true]
+ *     [--explain q14,q18] [--heading-levels all|2|3 (how much of the heading path is embedded)]
  * </pre>
  */
 public final class FusionTuning {
@@ -82,7 +83,8 @@ public final class FusionTuning {
         new Keyword("engQ text+heading2", new EnglishAnalyzer(questionStops), 2f, false));
 
     for (String size : RetrievalEvaluation.arg(args, "--sizes", "800").split(",")) {
-      List<Passage> passages = PassageSources.pipeline(files, Integer.parseInt(size), 0);
+      List<Passage> passages = headings(PassageSources.pipeline(files, Integer.parseInt(size), 0),
+          RetrievalEvaluation.arg(args, "--heading-levels", "all"));
       List<float[]> pv = normalized(embeddings.embedAll(model, passages.stream().map(Passage::indexText).toList()));
       System.out.printf("%s %s: %d chunks (%d embedded now in %.1f s)%n", modelName, size, passages.size(),
           embeddings.lastEmbedded(), embeddings.lastEmbedSeconds());
@@ -139,6 +141,25 @@ public final class FusionTuning {
         }
       }
     }
+  }
+
+  /** The passages with only the last {@code levels} of their heading path in the indexing text ("all": as is). */
+  static List<Passage> headings(List<Passage> passages, String levels) {
+    if ("all".equals(levels)) {
+      return passages;
+    }
+    int n = Integer.parseInt(levels);
+    List<Passage> out = new ArrayList<>();
+    for (Passage p : passages) {
+      String path = p.headingPath();
+      if (path != null) {
+        List<String> parts = List.of(path.split(" › "));
+        path = String.join(" › ", parts.subList(Math.max(0, parts.size() - n), parts.size()));
+      }
+      out.add(new Passage(p.fileName(), p.page(), p.pageEnd(), p.headingPath(), p.text(),
+          path == null ? p.text() : path + "\n\n" + p.text()));
+    }
+    return out;
   }
 
   static void explain(EvalQuestion q, List<Passage> passages, List<Ranked> vector, List<Ranked> keyword) {
