@@ -7,7 +7,7 @@ import com.bmo.learning.ingestion.CorruptDocumentException;
 import com.bmo.learning.ingestion.EmptyDocumentException;
 import com.bmo.learning.ingestion.EncryptedDocumentException;
 import com.bmo.learning.ingestion.MetadataKeys;
-import com.bmo.learning.ingestion.TestDocuments;
+import com.bmo.learning.testfixtures.TestDocuments;
 import dev.langchain4j.data.document.Document;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
