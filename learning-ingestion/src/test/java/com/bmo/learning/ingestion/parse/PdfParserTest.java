@@ -113,4 +113,17 @@ class PdfParserTest {
     assertThatThrownBy(() -> new PdfParser().parse(new ByteArrayInputStream("not a pdf".getBytes())))
         .isInstanceOf(com.bmo.learning.ingestion.ContentMismatchException.class);
   }
+
+  @Test
+  void anInterruptedThreadStopsExtractingAtTheNextPage() {
+    byte[] bytes = TestDocuments.pdf(TestDocuments.lessonPages("pensions", 3, 40));
+    Thread.currentThread().interrupt();
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PdfParser().parse(pdf(bytes)))
+          .isInstanceOf(com.bmo.learning.ingestion.SourceReadException.class)
+          .hasMessageEndingWith("text extraction was interrupted");
+    } finally {
+      Thread.interrupted();
+    }
+  }
 }
