@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public abstract sealed class BackupException extends RuntimeException
     permits BackupNotFoundException, BackupIntegrityException, RestoreTargetExistsException,
-    RestoreTargetInUseException, UnsafeArchiveException, BackupIoException {
+    RestoreTargetInUseException, UnsafeArchiveException, BackupIoException, IncompatibleBackupException {
 
   private static final long serialVersionUID = 1L;
   private final String bucket;

@@ -61,6 +61,17 @@ public final class StagedRestore implements AutoCloseable {
   }
 
   /**
+   * Refuses ({@link IncompatibleBackupException}) a staged index built with another embedding model or
+   * chunker than {@code live}; one that recorded none, or a null {@code live}, passes (as on opening).
+   */
+  public void requireContentVersion(ContentVersion live) {
+    ContentVersion staged = contents.contentVersion();
+    if (live != null && staged != null && !staged.equals(live)) {
+      throw new IncompatibleBackupException(backup.bucket(), backup.key(), staged, live);
+    }
+  }
+
+  /**
    * Renames the staged index into the target. With an existing target (only in {@link RestoreMode#REPLACE},
    * and never while an index has it open): target → aside, staged → target, then the old one is deleted; if
    * the second rename fails the old index is put back. On any failure the target is left as it was.

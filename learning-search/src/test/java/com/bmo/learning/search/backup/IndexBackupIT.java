@@ -8,6 +8,7 @@ import com.bmo.learning.aws.s3.S3Storage;
 import com.bmo.learning.aws.s3.UploadOptions;
 import com.bmo.learning.search.lucene.LuceneFileFormat;
 import com.bmo.learning.search.lucene.IndexSettings;
+import com.bmo.learning.search.ContentVersion;
 import com.bmo.learning.search.IndexedChunk;
 import com.bmo.learning.search.lucene.LuceneSearchIndex;
 import com.bmo.learning.search.SearchHit;
@@ -334,6 +335,40 @@ class IndexBackupIT {
   }
 
   @Test
+  void aFullBackupRewrittenWithItsMetadataIsRefusedAgainstTheRecordedDigest(TestBucket bucket, S3Client s3) {
+    String b = bucket.name();
+    BackupResult original;
+    BackupResult later;
+    try (LuceneSearchIndex index = open("live")) {
+      index.upsert(chunks("a", 50));
+      original = backups.backupToS3(index, b, "full.tar.gz");
+      index.upsert(chunks("b", 50));
+      later = backups.backupToS3(index, b, "later.tar.gz");
+    }
+    BackupInfo recorded = original.backup();
+    BackupDigest digest = new BackupDigest(recorded.size(), recorded.sha256(), recorded.indexBytes());
+    // A writer of the bucket replaces the object and its metadata with another self-consistent backup.
+    s3.putObject(r -> r.bucket(b).key("full.tar.gz").metadata(storage.head(b, "later.tar.gz").metadata()),
+        RequestBody.fromBytes(storage.readAllBytes(b, "later.tar.gz")));
+    // On its own metadata the object looks fine; against the recorded digest it is refused before staging.
+    try (StagedRestore staged = backups.stage(b, "full.tar.gz", dir.resolve("t1"))) {
+      assertThat(staged.chunkCount()).isEqualTo(later.backup().chunkCount());
+    }
+    assertThatThrownBy(() -> backups.stage(b, "full.tar.gz", dir.resolve("t2"), digest))
+        .isInstanceOf(BackupIntegrityException.class).hasMessageContaining("recorded with " + recorded.size());
+    // Same size, other bytes: caught by the SHA-256 computed while streaming.
+    byte[] flipped = storage.readAllBytes(b, "later.tar.gz");
+    s3.putObject(r -> r.bucket(b).key("full.tar.gz").metadata(storage.head(b, "later.tar.gz").metadata()),
+        RequestBody.fromBytes(java.util.Arrays.copyOf(flipped,
+        (int) recorded.size())));
+    assertThatThrownBy(() -> backups.stage(b, "full.tar.gz", dir.resolve("t3"), digest))
+        .isInstanceOf(BackupIntegrityException.class).hasMessageContaining(recorded.sha256());
+    assertThat(dir.resolve("t2")).doesNotExist();
+    assertThat(dir.resolve("t3")).doesNotExist();
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
   void aMaliciousArchiveInS3IsRefusedAndNothingIsWrittenOutsideTheTarget(TestBucket bucket,
       S3Client s3) throws IOException {
     String b = bucket.name();
@@ -372,5 +407,27 @@ class IndexBackupIT {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void aBackupOfAnotherModelOrChunkerIsRefusedBeforeTheSwap(TestBucket bucket) {
+    String b = bucket.name();
+    ContentVersion built = new ContentVersion("model-a", "2/800/0");
+    try (LuceneSearchIndex index = LuceneSearchIndex.open("lessons", dir.resolve("live"),
+        IndexSettings.defaults(DIM), built)) {
+      index.upsert(chunks("a", 20));
+      backups.backupToS3(index, b, "versioned.tar.gz");
+    }
+    try (StagedRestore staged = backups.stage(b, "versioned.tar.gz", dir.resolve("target"))) {
+      assertThat(staged.contentVersion()).contains(built);
+      staged.requireContentVersion(built);
+      staged.requireContentVersion(null);
+      assertThatThrownBy(() -> staged.requireContentVersion(new ContentVersion("model-b", "2/800/0")))
+          .isInstanceOfSatisfying(IncompatibleBackupException.class,
+              e -> assertThat(e.backupVersion()).isEqualTo(built))
+          .hasMessageContaining("model-b");
+    }
+    assertThat(dir.resolve("target")).doesNotExist();
+    assertThat(leftovers()).isEmpty();
   }
 }

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,35 +62,12 @@ class VerifiedDownloadTest {
   @Test
   void aTwoGibibyteTarBombIsCutOffAtTheProportionateLimit() throws IOException {
     // 2 GiB of zeros behind one tar header, as 2,048 concatenated gzip members of 1 MiB each (~2 MB).
-    byte[] bomb = tarBomb(2048);
+    byte[] bomb = TarBombs.zeros(2048);
     ExtractionLimits limits = ExtractionLimits.defaults().proportionateTo(4L << 20);
     Path target = dir.resolve("staged");
     assertThatThrownBy(() -> new SafeTarGzExtractor(limits).extract(new ByteArrayInputStream(bomb), target))
         .isInstanceOfSatisfying(UnsafeArchiveException.class,
             e -> assertThat(e.violation()).isEqualTo(UnsafeArchiveException.Violation.EXPANDED_SIZE_LIMIT));
     assertThat(target).doesNotExist();
-  }
-
-  /** One tar entry claiming {@code mebibytes} MiB, with that many MiB of zeros, gzipped member by member. */
-  static byte[] tarBomb(int mebibytes) throws IOException {
-    TarArchiveEntry entry = new TarArchiveEntry("segments_1");
-    entry.setSize((long) mebibytes << 20);
-    byte[] header = new byte[512];
-    entry.writeEntryHeader(header);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(gzip(header));
-    byte[] member = gzip(new byte[1 << 20]);
-    for (int i = 0; i < mebibytes; i++) {
-      out.write(member);
-    }
-    return out.toByteArray();
-  }
-
-  private static byte[] gzip(byte[] data) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(data);
-    }
-    return out.toByteArray();
   }
 }

@@ -3,6 +3,7 @@ package com.bmo.learning.service.api;
 import com.bmo.learning.aws.s3.StorageException;
 import com.bmo.learning.search.backup.BackupIntegrityException;
 import com.bmo.learning.search.backup.BackupNotFoundException;
+import com.bmo.learning.search.backup.IncompatibleBackupException;
 import com.bmo.learning.search.backup.UnsafeArchiveException;
 import com.bmo.learning.service.auth.ForbiddenException;
 import com.bmo.learning.service.documents.DocumentNotFoundException;
@@ -98,8 +99,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), ProblemTypes.FORBIDDEN, request);
   }
 
-  /** A backup whose bytes do not match its recorded hash, or whose archive would write outside its target. */
-  @ExceptionHandler({BackupIntegrityException.class, UnsafeArchiveException.class})
+  /**
+   * A backup this service has no record of, whose object does not match its record, whose archive would
+   * write outside its target or expand past its recorded size, or built with another model or chunker.
+   */
+  @ExceptionHandler({BackupIntegrityException.class, UnsafeArchiveException.class,
+      IncompatibleBackupException.class})
   ProblemDetail backupRefused(RuntimeException e, HttpServletRequest request) {
     LOG.warn("Restore refused on {}: {}", LoggedText.of(request.getRequestURI()), LoggedText.of(e.getMessage()));
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Backup refused", "The backup cannot be restored: "

@@ -3,7 +3,7 @@ package com.bmo.learning.service.api;
 import com.bmo.learning.service.auth.Caller;
 import com.bmo.learning.service.backup.BackupKind;
 import com.bmo.learning.service.backup.BackupRecord;
-import com.bmo.learning.service.backup.IndexBackupPort;
+import com.bmo.learning.service.backup.BackupService;
 import com.bmo.learning.service.backup.RestoreRecord;
 import com.bmo.learning.service.ops.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,20 +39,23 @@ public class BackupsController {
   public record BackupList(List<BackupRecord> backups) {
   }
 
-  private final IndexBackupPort backups;
+  private final BackupService backups;
   private final AuditLog audit;
 
-  public BackupsController(IndexBackupPort backups, AuditLog audit) {
+  public BackupsController(BackupService backups, AuditLog audit) {
     this.backups = backups;
     this.audit = audit;
   }
 
-  @Operation(summary = "Back the index up to S3: full (one archive) or incremental (new files + manifest)")
+  @Operation(summary = "Back the index up to S3: full (one archive) or incremental (new files + manifest)",
+      description = "Records the backup's size and SHA-256 in the service's database; a restore accepts only"
+          + " recorded backups. With the OpenSearch backend only full backups (chunk exports) exist:"
+          + " type incremental is answered 400 with an error on the field 'type'.")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   public BackupRecord backup(@Valid @RequestBody BackupRequest request, @AuthenticationPrincipal Caller caller) {
     return audit.around(caller.id(), AuditLog.Action.BACKUP, "backup:" + request.type(),
-        () -> backups.backup(request.type()), b -> "backup:" + b.key());
+        () -> backups.backup(request.type(), caller.id()), b -> "backup:" + b.key());
   }
 
   @Operation(summary = "Backups in S3, newest first")
@@ -61,7 +64,11 @@ public class BackupsController {
     return new BackupList(backups.list());
   }
 
-  @Operation(summary = "Replace the live index with a backup")
+  @Operation(summary = "Replace the live index with a backup",
+      description = "404 if no backup is under the key. 422 (index unchanged) if the service has no record of"
+          + " it, its object does not match the record (size and SHA-256, checked while it downloads), the"
+          + " archive is unsafe or expands past twice its recorded size, or it was built with another"
+          + " embedding model or chunker.")
   @PostMapping(path = "/restore", consumes = MediaType.APPLICATION_JSON_VALUE)
   public RestoreRecord restore(@Valid @RequestBody RestoreRequest request, @AuthenticationPrincipal Caller caller) {
     return audit.around(caller.id(), AuditLog.Action.RESTORE, "backup:" + request.key(),

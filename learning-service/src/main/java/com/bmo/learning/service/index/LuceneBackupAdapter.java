@@ -1,5 +1,6 @@
 package com.bmo.learning.service.index;
 
+import com.bmo.learning.search.backup.BackupDigest;
 import com.bmo.learning.search.backup.BackupInfo;
 import com.bmo.learning.search.backup.BackupNotFoundException;
 import com.bmo.learning.search.backup.IndexBackups;
@@ -70,15 +71,23 @@ public final class LuceneBackupAdapter implements IndexBackupPort {
   }
 
   @Override
-  public RestoreRecord restore(String key) {
+  public BackupRecord describe(String key) {
     if (!key.startsWith(prefix)) {
       throw new BackupNotFoundException(bucket, key, "not a backup of this index", null);
     }
-    backups.describe(bucket, key);
+    return record(backups.describe(bucket, key));
+  }
+
+  @Override
+  public RestoreRecord restore(BackupRecord recorded) {
+    String key = recorded.key();
+    BackupDigest expected = new BackupDigest(recorded.size(), recorded.sha256(), recorded.indexBytes());
     backupOrRestore.writeLock().lock();
-    // Download, verify and validate beside the live index while it keeps serving; only the renames
-    // happen with the index closed.
-    try (StagedRestore staged = backups.stage(bucket, key, index.directory())) {
+    // Download (checked against the record while it streams), verify and validate beside the live index
+    // while it keeps serving; only the renames happen with the index closed.
+    try (StagedRestore staged = backups.stage(bucket, key, index.directory(), expected)) {
+      // Before the swap: an index of another model or chunker would be refused on reopening.
+      staged.requireContentVersion(index.contentVersion());
       RestoreResult result = index.replaceDirectory(dir -> staged.moveInto(RestoreMode.REPLACE));
       return new RestoreRecord(record(result.backup()), result.chunkCount(), result.duration());
     } finally {
@@ -89,6 +98,6 @@ public final class LuceneBackupAdapter implements IndexBackupPort {
   static BackupRecord record(BackupInfo info) {
     return new BackupRecord(info.bucket(), info.key(),
         info.type() == BackupType.FULL ? BackupKind.FULL : BackupKind.INCREMENTAL, info.createdAt(),
-        info.chunkCount(), info.size(), info.sha256());
+        info.chunkCount(), info.size(), info.sha256(), info.indexBytes());
   }
 }

@@ -1,5 +1,6 @@
 package com.bmo.learning.service.index;
 
+import com.bmo.learning.search.backup.BackupDigest;
 import com.bmo.learning.search.backup.BackupInfo;
 import com.bmo.learning.search.backup.BackupNotFoundException;
 import com.bmo.learning.search.opensearch.OpenSearchBackups;
@@ -42,16 +43,22 @@ final class OpenSearchBackupAdapter implements IndexBackupPort {
   }
 
   @Override
-  public RestoreRecord restore(String key) {
+  public BackupRecord describe(String key) {
     if (!key.startsWith(prefix)) {
       throw new BackupNotFoundException(bucket, key, "not a backup of this index", null);
     }
-    OpenSearchBackups.Restore restore = backups.restore(bucket, key);
+    return record(backups.describe(bucket, key));
+  }
+
+  @Override
+  public RestoreRecord restore(BackupRecord recorded) {
+    OpenSearchBackups.Restore restore = backups.restore(bucket, recorded.key(),
+        new BackupDigest(recorded.size(), recorded.sha256(), recorded.indexBytes()));
     return new RestoreRecord(record(restore.backup()), restore.chunkCount(), restore.duration());
   }
 
   private static BackupRecord record(BackupInfo b) {
     return new BackupRecord(b.bucket(), b.key(), BackupKind.FULL, b.createdAt(), b.chunkCount(), b.size(),
-        b.sha256());
+        b.sha256(), b.indexBytes());
   }
 }

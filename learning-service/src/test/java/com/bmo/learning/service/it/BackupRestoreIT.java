@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Full and incremental backups of the index through the API, and restores that bring the index back to them. */
 class BackupRestoreIT extends ServiceIT {
 
-  private boolean finds(ApiClient api, String question, String course, String expected) {
+  static boolean finds(ApiClient api, String question, String course, String expected) {
     JsonNode hits = api.search(question, 5, Map.of("course", course)).body().path("hits");
     for (JsonNode h : hits) {
       if (h.path("text").asText().contains(expected)) {
