@@ -121,7 +121,7 @@ public final class SearchBackendHarness {
         node.close();
       }
     }
-    if (results.size() == 2) {
+    if (results.containsKey("lucene") && results.containsKey("opensearch")) {
       Result l = results.get("lucene");
       Result o = results.get("opensearch");
       System.out.printf("opensearch/lucene: indexing throughput %.2f, p50 keyword %.2f, vector %.2f, hybrid %.2f%n",
