@@ -51,10 +51,12 @@ class ArchitectureTest {
       .resideInAnyPackage(AWS, INGESTION, SEARCH)
       .should().dependOnClassesThat().resideInAPackage("org.springframework..");
 
+  /** No JUnit, and none of the test fixtures (learning-test-fixtures) or harness support (test-support). */
   @ArchTest
-  static final ArchRule productionCodeHasNoJUnit = noClasses().that()
+  static final ArchRule productionCodeHasNoTestInfrastructure = noClasses().that()
       .resideInAnyPackage(AWS, INGESTION, SEARCH, SERVICE, LOCAL, LOCAL_AWS, CLI)
-      .should().dependOnClassesThat().resideInAPackage("org.junit..");
+      .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "com.bmo.learning.testfixtures..",
+          "com.bmo.learning.testsupport..");
 
   /** The Lucene backend (search.lucene); the backups (search.backup) reach it only through their interfaces. */
   @ArchTest

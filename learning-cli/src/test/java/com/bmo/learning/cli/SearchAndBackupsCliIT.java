@@ -2,7 +2,7 @@ package com.bmo.learning.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bmo.learning.service.it.TestDocuments;
+import com.bmo.learning.testfixtures.TestDocuments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,6 +11,7 @@ import com.bmo.learning.ingestion.process.BatchResult;
 import com.bmo.learning.ingestion.process.DocumentProcessor;
 import com.bmo.learning.ingestion.process.FileResult;
 import com.bmo.learning.ingestion.source.LoaderOptions;
+import com.bmo.learning.testfixtures.TestDocuments;
 import dev.langchain4j.data.segment.TextSegment;
 import java.nio.file.Files;
 import java.nio.file.Path;

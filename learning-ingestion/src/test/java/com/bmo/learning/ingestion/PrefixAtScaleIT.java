@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bmo.learning.ingestion.process.BatchResult;
 import com.bmo.learning.ingestion.process.DocumentProcessor;
 import com.bmo.learning.ingestion.process.FileResult;
+import com.bmo.learning.testfixtures.TestDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

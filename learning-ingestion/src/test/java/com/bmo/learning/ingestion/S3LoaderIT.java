@@ -13,6 +13,7 @@ import com.bmo.learning.ingestion.source.S3DocumentLoader;
 import com.bmo.learning.ingestion.source.S3ObjectLoader;
 import com.bmo.learning.ingestion.source.S3ObjectSource;
 import com.bmo.learning.ingestion.source.S3PrefixLoader;
+import com.bmo.learning.testfixtures.TestDocuments;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.DocumentLoader;
 import java.io.InputStream;

@@ -8,6 +8,7 @@ import com.bmo.learning.ingestion.process.BatchResult;
 import com.bmo.learning.ingestion.process.DocumentProcessor;
 import com.bmo.learning.localaws.LocalAwsClients;
 import com.bmo.learning.localaws.LocalAwsEndpoint;
+import com.bmo.learning.testfixtures.LessonCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,9 +76,9 @@ public class IngestionThroughputBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    List<PdfCorpus.Pdf> corpus = PdfCorpus.generate(DOCUMENTS, SEED);
+    List<LessonCorpus.Pdf> corpus = LessonCorpus.generate(DOCUMENTS, SEED);
     corpusBytes = corpus.stream().mapToLong(p -> p.bytes().length).sum();
-    corpusPages = corpus.stream().mapToInt(PdfCorpus.Pdf::pages).sum();
+    corpusPages = corpus.stream().mapToInt(LessonCorpus.Pdf::pages).sum();
     System.out.printf("%ncorpus: %d PDFs, %d pages, %d bytes (%.2f MB)%n", corpus.size(), corpusPages,
         corpusBytes, corpusBytes / 1e6);
 
@@ -94,7 +95,7 @@ public class IngestionThroughputBenchmark {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<?>> uploads = new ArrayList<>();
-      for (PdfCorpus.Pdf pdf : corpus) {
+      for (LessonCorpus.Pdf pdf : corpus) {
         uploads.add(pool.submit(() -> storage.upload(BUCKET, pdf.key(), pdf.bytes(), UploadOptions.none())));
       }
       for (Future<?> f : uploads) {
@@ -107,7 +108,7 @@ public class IngestionThroughputBenchmark {
     // Under the build directory: /tmp may be a RAM disk, which would flatter the baseline.
     localDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "ingest-bench-");
     localFiles = new ArrayList<>();
-    for (PdfCorpus.Pdf pdf : corpus) {
+    for (LessonCorpus.Pdf pdf : corpus) {
       Path file = localDir.resolve(pdf.key().replace('/', '_'));
       Files.write(file, pdf.bytes());
       localFiles.add(file);

@@ -8,6 +8,7 @@ import com.bmo.learning.ingestion.process.BatchSummary;
 import com.bmo.learning.ingestion.process.DocumentProcessor;
 import com.bmo.learning.localaws.LocalAwsClients;
 import com.bmo.learning.localaws.LocalAwsEndpoint;
+import com.bmo.learning.testfixtures.LessonCorpus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,10 +32,10 @@ public final class IngestionThroughputHarness {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    List<PdfCorpus.Pdf> corpus = PdfCorpus.generate(IngestionThroughputBenchmark.DOCUMENTS,
+    List<LessonCorpus.Pdf> corpus = LessonCorpus.generate(IngestionThroughputBenchmark.DOCUMENTS,
         IngestionThroughputBenchmark.SEED);
     long bytes = corpus.stream().mapToLong(p -> p.bytes().length).sum();
-    int pages = corpus.stream().mapToInt(PdfCorpus.Pdf::pages).sum();
+    int pages = corpus.stream().mapToInt(LessonCorpus.Pdf::pages).sum();
     System.out.printf("corpus: %d PDFs, %d pages, %.2f MB%n", corpus.size(), pages, bytes / 1e6);
     S3Uri prefix = S3Uri.parse("s3://bench/corpus/");
     try (LocalAwsEndpoint endpoint = LocalAwsEndpoint.builder().port(0).start();
@@ -48,7 +49,7 @@ public final class IngestionThroughputHarness {
       }
       ExecutorService pool = Executors.newFixedThreadPool(8);
       List<Future<?>> uploads = new ArrayList<>();
-      for (PdfCorpus.Pdf pdf : corpus) {
+      for (LessonCorpus.Pdf pdf : corpus) {
         uploads.add(pool.submit(() -> storage.upload("bench", pdf.key(), pdf.bytes(), UploadOptions.none())));
       }
       for (Future<?> f : uploads) {

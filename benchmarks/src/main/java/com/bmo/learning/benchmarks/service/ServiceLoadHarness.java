@@ -1,9 +1,9 @@
 package com.bmo.learning.benchmarks.service;
 
 import com.bmo.learning.localaws.LocalAwsClients;
+import com.bmo.learning.testfixtures.LessonCorpus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,20 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -78,7 +70,7 @@ public final class ServiceLoadHarness {
     System.out.printf("Generating %d + %d PDFs of ~1 MB...%n", documents, idle);
     List<byte[]> pdfs = new ArrayList<>();
     for (int i = 0; i < documents + idle; i++) {
-      pdfs.add(lessonPdf(i));
+      pdfs.add(LessonCorpus.illustratedLesson(i));
     }
     System.out.printf("PDF size: %,d bytes%n", pdfs.get(0).length);
 
@@ -230,52 +222,6 @@ public final class ServiceLoadHarness {
       Thread.sleep(50);
     }
     throw new IllegalStateException("document " + id + " not searchable within " + timeout);
-  }
-
-  /** Three pages of text and a ~1 MB incompressible image: the size of a typical illustrated lesson. */
-  static byte[] lessonPdf(int n) {
-    Random random = new Random(n);
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-      String[] words = {"fraction", "denominator", "energy", "cell", "budget", "savings", "triangle", "angle",
-          "river", "sediment", "climate", "history", "lesson", "example", "practice", "review"};
-      for (int p = 0; p < 3; p++) {
-        PDPage page = new PDPage();
-        doc.addPage(page);
-        try (PDPageContentStream c = new PDPageContentStream(doc, page)) {
-          c.beginText();
-          c.setFont(font, 10);
-          c.setLeading(13);
-          c.newLineAtOffset(40, 750);
-          for (int line = 0; line < 40; line++) {
-            StringBuilder sb = new StringBuilder("Lesson " + n + " page " + (p + 1) + ":");
-            for (int w = 0; w < 12; w++) {
-              sb.append(' ').append(words[random.nextInt(words.length)]);
-            }
-            c.showText(sb.toString());
-            c.newLine();
-          }
-          c.endText();
-        }
-      }
-      java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(580, 580,
-          java.awt.image.BufferedImage.TYPE_INT_RGB);
-      for (int y = 0; y < 580; y++) {
-        for (int x = 0; x < 580; x++) {
-          img.setRGB(x, y, random.nextInt(0x1000000));
-        }
-      }
-      PDImageXObject image = LosslessFactory.createFromImage(doc, img);
-      PDPage figure = new PDPage();
-      doc.addPage(figure);
-      try (PDPageContentStream c = new PDPageContentStream(doc, figure)) {
-        c.drawImage(image, 20, 150, 570, 570);
-      }
-      doc.save(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   interface Indexed<T> {

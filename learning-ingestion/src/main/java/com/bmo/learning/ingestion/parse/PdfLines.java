@@ -61,6 +61,10 @@ final class PdfLines extends PDFTextStripper {
 
   @Override
   protected void startPage(PDPage page) throws IOException {
+    // Whoever gave up on this document (a job time-out) interrupts the thread: stop at the next page.
+    if (Thread.currentThread().isInterrupted()) {
+      throw new java.io.InterruptedIOException("interrupted before page " + getCurrentPageNo());
+    }
     pageNumber = getCurrentPageNo();
     current = new ArrayList<>();
     resetLine();

@@ -148,6 +148,8 @@ public final class PdfParser implements ContentParser {
       return documents;
     } catch (InvalidPasswordException e) {
       throw new EncryptedDocumentException(source, "the PDF is password-protected", e);
+    } catch (java.io.InterruptedIOException e) {
+      throw new com.bmo.learning.ingestion.SourceReadException(source, "text extraction was interrupted", e);
     } catch (IOException e) {
       throw new CorruptDocumentException(source, "the PDF cannot be read: " + e.getMessage(), e);
     } catch (RuntimeException e) {

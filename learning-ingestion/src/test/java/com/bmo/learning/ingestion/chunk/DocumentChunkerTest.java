@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.bmo.learning.ingestion.MetadataKeys;
-import com.bmo.learning.ingestion.TestDocuments;
+import com.bmo.learning.testfixtures.TestDocuments;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.segment.TextSegment;

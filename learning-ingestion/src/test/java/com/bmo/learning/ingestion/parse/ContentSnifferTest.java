@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bmo.learning.ingestion.BinaryContentException;
 import com.bmo.learning.ingestion.ContentMismatchException;
 import com.bmo.learning.ingestion.EmptyDocumentException;
-import com.bmo.learning.ingestion.TestDocuments;
+import com.bmo.learning.testfixtures.TestDocuments;
 import com.bmo.learning.ingestion.UnsupportedDocumentTypeException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

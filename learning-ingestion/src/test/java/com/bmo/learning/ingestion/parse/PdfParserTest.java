@@ -7,7 +7,7 @@ import com.bmo.learning.ingestion.CorruptDocumentException;
 import com.bmo.learning.ingestion.EmptyDocumentException;
 import com.bmo.learning.ingestion.EncryptedDocumentException;
 import com.bmo.learning.ingestion.MetadataKeys;
-import com.bmo.learning.ingestion.TestDocuments;
+import com.bmo.learning.testfixtures.TestDocuments;
 import dev.langchain4j.data.document.Document;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -112,5 +112,18 @@ class PdfParserTest {
     assertThat(doc.metadata().containsKey(MetadataKeys.PAGE)).isFalse();
     assertThatThrownBy(() -> new PdfParser().parse(new ByteArrayInputStream("not a pdf".getBytes())))
         .isInstanceOf(com.bmo.learning.ingestion.ContentMismatchException.class);
+  }
+
+  @Test
+  void anInterruptedThreadStopsExtractingAtTheNextPage() {
+    byte[] bytes = TestDocuments.pdf(TestDocuments.lessonPages("pensions", 3, 40));
+    Thread.currentThread().interrupt();
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PdfParser().parse(pdf(bytes)))
+          .isInstanceOf(com.bmo.learning.ingestion.SourceReadException.class)
+          .hasMessageEndingWith("text extraction was interrupted");
+    } finally {
+      Thread.interrupted();
+    }
   }
 }

@@ -1,11 +1,11 @@
 package com.bmo.learning.ingestion.parse;
 
-import static com.bmo.learning.ingestion.StructuredPdf.Line.body;
-import static com.bmo.learning.ingestion.StructuredPdf.Line.heading;
+import static com.bmo.learning.testfixtures.TestPdf.Line.body;
+import static com.bmo.learning.testfixtures.TestPdf.Line.heading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bmo.learning.ingestion.MetadataKeys;
-import com.bmo.learning.ingestion.StructuredPdf;
+import com.bmo.learning.testfixtures.TestPdf;
 import com.bmo.learning.ingestion.chunk.ChunkText;
 import com.bmo.learning.ingestion.chunk.DocumentChunker;
 import dev.langchain4j.data.document.Document;
@@ -20,8 +20,8 @@ class PdfStructureTest {
   private static final String INSTALLING = GETTING_STARTED + " › 1.1 Installing widgets";
   private static final String CONFIGURATION = "Widget Manual › 2 Configuration";
 
-  private static StructuredPdf manual() {
-    return new StructuredPdf().header("Widget Manual, release 4 page %d").pageNumbers()
+  private static TestPdf manual() {
+    return new TestPdf().header("Widget Manual, release 4 page %d").pageNumbers()
         .page(heading("Widget Manual", 24), body("A short guide to widgets for new users."),
             heading("1 Getting started", 16),
             body("Widgets are small programs that run inside the dashboard."),
@@ -54,7 +54,7 @@ class PdfStructureTest {
 
   @Test
   void numberedHeadingsAreFoundWhenAllTextHasOneFont() {
-    byte[] pdf = new StructuredPdf()
+    byte[] pdf = new TestPdf()
         .page(body("Widget Manual"), body("2.1 Installing widgets"), body("Download the package and run it."),
             body("2.2 Removing widgets"), body("Run the installer again and choose Remove."),
             body("1. Close the dashboard."))

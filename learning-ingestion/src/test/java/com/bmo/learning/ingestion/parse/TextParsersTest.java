@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bmo.learning.ingestion.BinaryContentException;
 import com.bmo.learning.ingestion.EmptyDocumentException;
 import com.bmo.learning.ingestion.MetadataKeys;
-import com.bmo.learning.ingestion.TestDocuments;
+import com.bmo.learning.testfixtures.TestDocuments;
 import dev.langchain4j.data.document.Document;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import com.bmo.learning.ingestion.EmptyDocumentException;
 import com.bmo.learning.ingestion.InvalidSourceException;
 import com.bmo.learning.ingestion.MetadataKeys;
 import com.bmo.learning.ingestion.SourceNotFoundException;
-import com.bmo.learning.ingestion.TestDocuments;
+import com.bmo.learning.testfixtures.TestDocuments;
 import com.bmo.learning.ingestion.parse.DocumentType;
 import com.bmo.learning.ingestion.source.LoaderOptions;
 import dev.langchain4j.data.segment.TextSegment;

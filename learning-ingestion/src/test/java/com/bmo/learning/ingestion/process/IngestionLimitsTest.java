@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.bmo.learning.ingestion.DocumentLimitExceededException;
 import com.bmo.learning.ingestion.IngestionLimits;
 import com.bmo.learning.ingestion.IngestionLimits.Limit;
-import com.bmo.learning.ingestion.TestDocuments;
+import com.bmo.learning.testfixtures.TestDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.bmo.learning.local.LearningLocalApplication;
 import com.bmo.learning.local.LocalInfrastructure;
+import com.bmo.learning.testfixtures.TestDocuments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package com.bmo.learning.service.it;
 
+import com.bmo.learning.testsupport.Prerequisite;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -41,10 +41,7 @@ final class Browser implements AutoCloseable {
     if (!installed) {
       String missing = "Chromium (" + CHROMIUM + ") and chromedriver (" + CHROMEDRIVER
           + ") are needed: apt-get install chromium chromium-driver (.ci/run does)";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException(missing);
-      }
-      Assumptions.abort(missing);
+      throw Prerequisite.unavailable(missing);
     }
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     Path profile;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.bmo.learning.localaws.junit.LocalAwsTarget;
 import com.bmo.learning.localaws.junit.LocalAwsTest;
+import com.bmo.learning.testfixtures.TestDocuments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;

@@ -3,6 +3,7 @@ package com.bmo.learning.service.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bmo.learning.search.SearchIndex;
+import com.bmo.learning.testfixtures.TestDocuments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bmo.learning.localaws.junit.LocalAwsTarget;
 import com.bmo.learning.localaws.junit.LocalAwsTest;
-import com.bmo.learning.testsupport.GatedIngestion;
+import com.bmo.learning.testfixtures.TestDocuments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * scheduling (a small upload is indexed while large ones hold the workers) and the ingest allow-list
  * (users only under {@code learning.ingest.user-prefixes}, admins also from
  * {@code learning.ingest.allowed-sources}). One instance of its own: low limits, two workers, one
- * large-document slot; documents named {@code hold…} are held by {@link GatedIngestion} until released.
+ * large-document slot; the two large documents are held by a {@link ControllableIngestion} until released.
  */
 @LocalAwsTest
 class IngestionPolicyIT {
@@ -32,13 +32,15 @@ class IngestionPolicyIT {
   private static ConfigurableApplicationContext service;
   private static ApiClient api;
   private static String extraBucket;
+  private static ControllableIngestion.Gate largeDocuments;
 
   @BeforeAll
   static void start(LocalAwsTarget aws, S3Client s3, SecretsManagerClient sm) {
     env = TestEnvironment.create("limits", aws, s3, sm);
     extraBucket = "it-shared-library-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     s3.createBucket(b -> b.bucket(extraBucket));
-    GatedIngestion.reset();
+    ControllableIngestion ingestion = new ControllableIngestion();
+    largeDocuments = ingestion.holdIngestion("large-1.pdf", "large-2.pdf");
     service = ServiceInstances.start(env, "limits", Map.of(
         "learning.ingest.user-prefixes", "lessons/",
         "learning.ingest.allowed-sources", "s3://" + extraBucket + "/shared/",
@@ -46,13 +48,15 @@ class IngestionPolicyIT {
         "learning.ingestion.max-characters", "10000",
         "learning.jobs.large-document-size", "16KB",
         "learning.jobs.max-concurrent-large", "1",
-        "db-scheduler.threads", "2"), GatedIngestion.class);
+        "db-scheduler.threads", "2"), ingestion);
     api = new ApiClient(ServiceInstances.url(service), env);
   }
 
   @AfterAll
   static void stop() {
-    GatedIngestion.release();
+    if (largeDocuments != null) {
+      largeDocuments.open();
+    }
     if (service != null) {
       service.close();
     }
@@ -88,9 +92,9 @@ class IngestionPolicyIT {
     // would be held and the small upload would wait for them.
     byte[] large = TestDocuments.pdfWithImage("Budgets balance income and spending.", 90);
     assertThat(large.length).isGreaterThan(16 * 1024);
-    String large1 = api.upload("hold-large-1.pdf", large, Map.of()).body().path("id").asText();
-    String large2 = api.upload("hold-large-2.pdf", large, Map.of()).body().path("id").asText();
-    assertThat(GatedIngestion.awaitEntered(60)).as("a large document is being ingested").isTrue();
+    String large1 = api.upload("large-1.pdf", large, Map.of()).body().path("id").asText();
+    String large2 = api.upload("large-2.pdf", large, Map.of()).body().path("id").asText();
+    assertThat(largeDocuments.awaitEntered(Duration.ofSeconds(60))).as("a large document is being ingested").isTrue();
 
     String small = api.upload("small.txt", "Emergency funds cover three months of costs."
         .getBytes(StandardCharsets.UTF_8), Map.of()).body().path("id").asText();
@@ -105,7 +109,7 @@ class IngestionPolicyIT {
     JsonNode waiting = first.path("status").asText().equals("PENDING") ? first : second;
     assertThat(waiting.path("attempts").asInt()).isZero();
 
-    GatedIngestion.release();
+    largeDocuments.open();
     for (String id : new String[] {large1, large2}) {
       JsonNode doc = api.awaitTerminal(id, Duration.ofSeconds(90));
       assertThat(doc.path("status").asText()).isEqualTo("INDEXED");

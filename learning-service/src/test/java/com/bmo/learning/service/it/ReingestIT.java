@@ -2,6 +2,7 @@ package com.bmo.learning.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bmo.learning.testfixtures.TestDocuments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.bmo.learning.localaws.junit.LocalAwsTarget;
 import com.bmo.learning.localaws.junit.LocalAwsTest;
 import com.bmo.learning.search.SearchIndex;
-import com.bmo.learning.testsupport.GatedIngestion;
+import com.bmo.learning.testfixtures.TestDocuments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -32,15 +32,16 @@ class RestartRecoveryIT {
   void jobOfAKilledInstanceIsPickedUpAfterRestartAndEndsIndexed(LocalAwsTarget aws, S3Client s3,
       SecretsManagerClient sm) throws Exception {
     TestEnvironment env = TestEnvironment.create("restart", aws, s3, sm);
-    GatedIngestion.reset();
+    ControllableIngestion ingestion = new ControllableIngestion();
+    ControllableIngestion.Gate held = ingestion.holdIngestion("photosynthesis.pdf");
     String id;
     Map<String, Object> job;
-    ConfigurableApplicationContext first = ServiceInstances.start(env, "instance-a", GatedIngestion.class);
+    ConfigurableApplicationContext first = ServiceInstances.start(env, "instance-a", ingestion);
     try {
       ApiClient api = new ApiClient(ServiceInstances.url(first), env);
-      id = api.upload("hold-me.pdf", TestDocuments.pdf("Photosynthesis turns light into chemical energy "
+      id = api.upload("photosynthesis.pdf", TestDocuments.pdf("Photosynthesis turns light into chemical energy "
           + "in the chloroplasts of plant cells."), Map.of("course", "restart")).body().path("id").asText();
-      assertThat(GatedIngestion.awaitEntered(60)).as("the job started").isTrue();
+      assertThat(held.awaitEntered(Duration.ofSeconds(60))).as("the job started").isTrue();
 
       // Mid-job: the execution is picked by instance A and heart-beating, the document PROCESSING.
       JdbcClient jdbc = first.getBean(JdbcClient.class);
@@ -68,8 +69,8 @@ class RestartRecoveryIT {
     assertThat(db.sql("select count(*) from scheduled_tasks where task_instance = :id and picked")
         .param("id", id).query(Long.class).single()).isEqualTo(1);
 
-    GatedIngestion.release();
-    ConfigurableApplicationContext second = ServiceInstances.start(env, "instance-b", GatedIngestion.class);
+    held.open();
+    ConfigurableApplicationContext second = ServiceInstances.start(env, "instance-b");
     try {
       ApiClient api = new ApiClient(ServiceInstances.url(second), env);
       JsonNode doc = api.awaitTerminal(id, Duration.ofSeconds(90));

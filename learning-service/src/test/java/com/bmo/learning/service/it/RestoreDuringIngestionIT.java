@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bmo.learning.localaws.junit.LocalAwsTarget;
 import com.bmo.learning.localaws.junit.LocalAwsTest;
-import com.bmo.learning.testsupport.GatedEmbedding;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
@@ -30,8 +29,9 @@ class RestoreDuringIngestionIT {
   void searchesAndTheRestoreGoOnWhileABigDocumentIsEmbedded(LocalAwsTarget aws, S3Client s3,
       SecretsManagerClient sm) throws Exception {
     TestEnvironment env = TestEnvironment.create("restore-ingest", aws, s3, sm);
-    GatedEmbedding.reset();
-    ConfigurableApplicationContext ctx = ServiceInstances.start(env, "restore-ingest", GatedEmbedding.class);
+    ControllableIngestion ingestion = new ControllableIngestion();
+    ControllableIngestion.Gate embedding = ingestion.holdEmbedding("big-manual.md");
+    ConfigurableApplicationContext ctx = ServiceInstances.start(env, "restore-ingest", ingestion);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       ApiClient api = new ApiClient(ServiceInstances.url(ctx), env);
@@ -45,12 +45,11 @@ class RestoreDuringIngestionIT {
       // A big document whose embedding is held: the job is inside the model call.
       StringBuilder big = new StringBuilder("# Big manual\n");
       for (int i = 0; i < 600; i++) {
-        big.append("Paragraph ").append(i).append(" explains arrays, loops and ").append(GatedEmbedding.MARKER)
-            .append(" in detail.\n\n");
+        big.append("Paragraph ").append(i).append(" explains arrays, loops and conditions in detail.\n\n");
       }
       String held = api.upload("big-manual.md", big.toString().getBytes(), Map.of("course", course)).body()
           .path("id").asText();
-      assertThat(GatedEmbedding.awaitEntered(120)).as("the big document's embedding started").isTrue();
+      assertThat(embedding.awaitEntered(Duration.ofSeconds(120))).as("the big document's embedding started").isTrue();
 
       CompletableFuture<ApiClient.Response> restore = CompletableFuture.supplyAsync(() ->
           api.postJson("/api/v1/backups/restore", Map.of("key", backupKey), api.adminKey()), pool);
@@ -69,13 +68,13 @@ class RestoreDuringIngestionIT {
       assertThat(restored.status()).isEqualTo(200);
       assertThat(api.get("/api/v1/documents/" + held).body().path("status").asText()).isEqualTo("PROCESSING");
 
-      GatedEmbedding.release();
+      embedding.open();
       JsonNode done = api.awaitTerminal(held, Duration.ofSeconds(180));
       assertThat(done.path("status").asText()).isEqualTo("INDEXED");
       assertThat(api.search("arrays loops", 3, Map.of("course", course)).body().path("hits").get(0)
           .path("title").asText()).isEqualTo("Big manual");
     } finally {
-      GatedEmbedding.release();
+      embedding.open();
       pool.shutdownNow();
       ctx.close();
     }

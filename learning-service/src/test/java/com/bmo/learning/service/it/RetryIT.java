@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bmo.learning.localaws.junit.LocalAwsTarget;
 import com.bmo.learning.localaws.junit.LocalAwsTest;
-import com.bmo.learning.testsupport.FlakyIngestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,17 +22,21 @@ class RetryIT {
   @Test
   void transientFailuresAreRetriedAndGivenUpAfterTheLimit(LocalAwsTarget aws, S3Client s3, SecretsManagerClient sm) {
     TestEnvironment env = TestEnvironment.create("retry", aws, s3, sm);
-    ConfigurableApplicationContext ctx = ServiceInstances.start(env, "retry", FlakyIngestion.class);
+    ControllableIngestion ingestion = new ControllableIngestion()
+        .failFirstAttempts("recovers.md", 2)
+        .failEveryAttempt("never-recovers.md");
+    ConfigurableApplicationContext ctx = ServiceInstances.start(env, "retry", ingestion);
     try {
       ApiClient api = new ApiClient(ServiceInstances.url(ctx), env);
       byte[] lesson = "# Rivers\nRivers carry sediment from mountains to the sea.".getBytes();
-      String recovers = api.upload("fail-2-times.md", lesson, Map.of()).body().path("id").asText();
-      String neverRecovers = api.upload("always-fail.md", lesson, Map.of()).body().path("id").asText();
+      String recovers = api.upload("recovers.md", lesson, Map.of()).body().path("id").asText();
+      String neverRecovers = api.upload("never-recovers.md", lesson, Map.of()).body().path("id").asText();
 
       JsonNode ok = api.awaitTerminal(recovers, Duration.ofSeconds(60));
       assertThat(ok.path("status").asText()).isEqualTo("INDEXED");
       assertThat(ok.path("attempts").asInt()).isEqualTo(3);
       assertThat(ok.has("error")).isFalse();
+      assertThat(ingestion.attempts("recovers.md")).isEqualTo(3);
 
       JsonNode failed = api.awaitTerminal(neverRecovers, Duration.ofSeconds(60));
       assertThat(failed.path("status").asText()).isEqualTo("FAILED");

@@ -2,6 +2,7 @@ package com.bmo.learning.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bmo.learning.testfixtures.TestDocuments;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

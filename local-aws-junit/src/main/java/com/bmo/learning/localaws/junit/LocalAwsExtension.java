@@ -2,10 +2,10 @@ package com.bmo.learning.localaws.junit;
 
 import com.bmo.learning.localaws.LocalAwsClients;
 import com.bmo.learning.localaws.LocalAwsEndpoint;
+import com.bmo.learning.testsupport.ExternalEndpoint;
+import com.bmo.learning.testsupport.ResourceNames;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -39,8 +39,6 @@ public final class LocalAwsExtension implements ParameterResolver, AfterEachCall
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalAwsExtension.class);
   private static final Namespace NAMESPACE = Namespace.create(LocalAwsExtension.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
   private static final List<Class<?>> SUPPORTED = List.of(S3Client.class, S3Presigner.class,
       SecretsManagerClient.class, LocalAwsTarget.class, TestBucket.class, SecretPrefix.class);
@@ -84,7 +82,7 @@ public final class LocalAwsExtension implements ParameterResolver, AfterEachCall
   private static TestBucket testBucket(Session session, ExtensionContext context) {
     // One bucket per test method, even when several parameters ask for it.
     return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestBucket.class, k -> {
-      String name = "it-" + randomSuffix(12) + "-" + slug(context.getRequiredTestClass().getSimpleName());
+      String name = ResourceNames.forTestClass(context.getRequiredTestClass(), 12);
       session.s3.createBucket(b -> b.bucket(name));
       return new BucketCleanup(new TestBucket(name), session.s3);
     }, BucketCleanup.class).bucket();
@@ -92,22 +90,8 @@ public final class LocalAwsExtension implements ParameterResolver, AfterEachCall
 
   private static SecretPrefix secretPrefix(Session session, ExtensionContext context) {
     return context.getStore(NAMESPACE).getOrComputeIfAbsent(SecretPrefix.class,
-        k -> new SecretCleanup(new SecretPrefix("it/" + randomSuffix(10) + "/"), session.secretsManager),
+        k -> new SecretCleanup(new SecretPrefix("it/" + ResourceNames.random(10) + "/"), session.secretsManager),
         SecretCleanup.class).prefix();
-  }
-
-  static String randomSuffix(int length) {
-    StringBuilder sb = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-    }
-    return sb.toString();
-  }
-
-  /** A bucket-name-safe fragment of the test class name, to tell leftover buckets apart. */
-  private static String slug(String name) {
-    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    return s.substring(0, Math.min(s.length(), 30));
   }
 
   @Override
@@ -208,8 +192,8 @@ public final class LocalAwsExtension implements ParameterResolver, AfterEachCall
     }
 
     static Session open() {
-      EndpointSelection selection = EndpointSelection.from(System.getenv());
-      Optional<URI> external = selection.externalEndpoint();
+      Optional<URI> external = ExternalEndpoint.from(System.getenv(), "AWS endpoint", "AWS_ENDPOINT_URL",
+          "LOCAL_AWS_ALLOW_REMOTE").select();
       if (external.isPresent()) {
         LOG.info("Integration tests use the external endpoint {}", external.get());
         return new Session(new LocalAwsTarget(external.get(), LocalAwsEndpoint.DEFAULT_REGION, false), null);

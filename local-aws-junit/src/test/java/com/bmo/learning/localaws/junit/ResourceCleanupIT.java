@@ -3,6 +3,7 @@ package com.bmo.learning.localaws.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.bmo.learning.testsupport.ResourceNames;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,7 +17,7 @@ class ResourceCleanupIT {
 
   @Test
   void removesANonEmptyBucketWithAnOpenMultipartUpload(S3Client s3) {
-    String bucket = "it-cleanup-" + LocalAwsExtension.randomSuffix(10);
+    String bucket = "it-cleanup-" + ResourceNames.random(10);
     s3.createBucket(b -> b.bucket(bucket));
     for (int i = 0; i < 5; i++) {
       int n = i;
@@ -32,12 +33,12 @@ class ResourceCleanupIT {
 
   @Test
   void removesEverySecretUnderThePrefixIncludingOnesPendingDeletion(SecretsManagerClient sm) {
-    String prefix = "it/cleanup-" + LocalAwsExtension.randomSuffix(8) + "/";
+    String prefix = "it/cleanup-" + ResourceNames.random(8) + "/";
     sm.createSecret(b -> b.name(prefix + "a").secretString("1"));
     sm.createSecret(b -> b.name(prefix + "b").secretString("2"));
     sm.createSecret(b -> b.name(prefix + "pending").secretString("3"));
     sm.deleteSecret(b -> b.secretId(prefix + "pending").recoveryWindowInDays(7L));
-    String other = "it/other-" + LocalAwsExtension.randomSuffix(8);
+    String other = "it/other-" + ResourceNames.random(8);
     sm.createSecret(b -> b.name(other).secretString("keep"));
     try {
       ResourceCleanup.deleteSecrets(sm, prefix);

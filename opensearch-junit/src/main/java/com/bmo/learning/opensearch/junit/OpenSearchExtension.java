@@ -1,5 +1,7 @@
 package com.bmo.learning.opensearch.junit;
 
+import com.bmo.learning.testsupport.ExternalEndpoint;
+import com.bmo.learning.testsupport.ResourceNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -7,10 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,8 +35,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class OpenSearchExtension implements ParameterResolver {
 
   private static final Namespace NAMESPACE = Namespace.create(OpenSearchExtension.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
   private static final List<Class<?>> SUPPORTED = List.of(OpenSearchTarget.class, TestIndex.class);
 
   @Override
@@ -66,17 +64,7 @@ public final class OpenSearchExtension implements ParameterResolver {
   }
 
   static String indexName(ExtensionContext context) {
-    String slug = context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9]", "");
-    return "it-" + randomSuffix(10) + "-" + slug.substring(0, Math.min(slug.length(), 30));
-  }
-
-  private static String randomSuffix(int length) {
-    StringBuilder sb = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-    }
-    return sb.toString();
+    return ResourceNames.forTestClass(context.getRequiredTestClass(), 10);
   }
 
   private record IndexCleanup(TestIndex index, Session session) implements CloseableResource {
@@ -97,12 +85,13 @@ public final class OpenSearchExtension implements ParameterResolver {
     }
 
     static Session open() {
-      Optional<URI> external = NodeSelection.from(System.getenv()).externalNode();
+      Optional<URI> external = ExternalEndpoint.from(System.getenv(), "OpenSearch node", "OPENSEARCH_URL",
+          "OPENSEARCH_ALLOW_REMOTE").select();
       if (external.isPresent()) {
         return new Session(new OpenSearchTarget(external.get(), false), null);
       }
       try {
-        EmbeddedOpenSearchNode node = EmbeddedOpenSearchNode.start("it-" + randomSuffix(6));
+        EmbeddedOpenSearchNode node = EmbeddedOpenSearchNode.start("it-" + ResourceNames.random(6));
         return new Session(new OpenSearchTarget(node.httpEndpoint(), true), node);
       } catch (OpenSearchNodeStartException e) {
         throw new ExtensionConfigurationException(e.getMessage(), e);
