@@ -8,7 +8,7 @@ import java.util.Objects;
  * so a backend refuses to open an index recorded with another version
  * ({@link ContentVersionMismatchException}) and the service re-indexes instead.
  *
- * @param embeddingModel the model's name (e.g. {@code AllMiniLmL6V2EmbeddingModel})
+ * @param embeddingModel the model's name (e.g. {@code AllMiniLmL6V2QuantizedEmbeddingModel})
  * @param chunker the chunker's version (learning-ingestion's {@code DocumentChunker.version()})
  */
 public record ContentVersion(String embeddingModel, String chunker) {

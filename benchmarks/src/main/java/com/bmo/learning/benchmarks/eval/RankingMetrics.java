@@ -27,6 +27,11 @@ public record RankingMetrics(int questions, double recallAt1, double recallAt5, 
     return n == 0 ? new RankingMetrics(0, 0, 0, 0, 0) : new RankingMetrics(n, r1 / n, r5 / n, r10 / n, mrr / n);
   }
 
+  /** R@1, R@5 and MRR@10 only. */
+  public String brief() {
+    return String.format("R@1 %.3f R@5 %.3f MRR@10 %.3f (n=%d)", recallAt1, recallAt5, mrrAt10, questions);
+  }
+
   @Override
   public String toString() {
     return String.format("R@1 %.3f  R@5 %.3f  R@10 %.3f  MRR@10 %.3f  (n=%d)", recallAt1, recallAt5, recallAt10,

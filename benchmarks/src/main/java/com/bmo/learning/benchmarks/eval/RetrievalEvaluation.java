@@ -18,14 +18,16 @@ import java.util.List;
  * extracted by {@code benchmarks/fetch-eval-corpus.sh}), asks every question of
  * {@code eval/questions.jsonl}, and prints Recall@1/5/10 and MRR@10 for keyword, vector and hybrid search
  * over the pipeline's chunks at each chunk size, next to the naive baseline (raw text, fixed 800-character
- * windows, vector search) measured in the same run, plus the embedding throughput of each model.
+ * windows, vector search) measured in the same run, plus the embedding throughput of each model. Searches
+ * run in the service's own index ({@link EvalIndex}). Besides all questions it reports the tuning half
+ * (odd ids, on which ranking parameters were chosen) and the held-out half (even ids) apart.
  *
  * <pre>
  * benchmarks/fetch-eval-corpus.sh /tmp/eval-corpus
  * ./mvnw -B -q -pl benchmarks -am -DskipTests package
  * java -cp benchmarks/target/benchmarks.jar com.bmo.learning.benchmarks.eval.RetrievalEvaluation \
- *     --corpus /tmp/eval-corpus [--sizes 400,600,800] [--overlap 0] [--models minilm,minilm-q,bge-q]
- *     [--analyzer standard|english] [--baseline true|false]
+ *     --corpus /tmp/eval-corpus [--sizes 400,600,800] [--overlap 0] [--models minilm-q,minilm,bge-q]
+ *     [--baseline true|false] [--cache DIR (embeddings kept between runs; leave out to time the models)]
  * </pre>
  */
 public final class RetrievalEvaluation {
@@ -40,8 +42,8 @@ public final class RetrievalEvaluation {
     Path corpus = Path.of(arg(args, "--corpus", "/tmp/eval-corpus"));
     int[] sizes = Arrays.stream(arg(args, "--sizes", "400,600,800").split(",")).mapToInt(Integer::parseInt).toArray();
     int overlap = Integer.parseInt(arg(args, "--overlap", "0"));
-    List<String> models = List.of(arg(args, "--models", "minilm").split(","));
-    boolean english = "english".equals(arg(args, "--analyzer", "standard"));
+    List<String> models = List.of(arg(args, "--models", "minilm-q").split(","));
+    String cacheDir = arg(args, "--cache", null);
     boolean naiveToo = !"false".equals(arg(args, "--baseline", "true"));
     List<EvalQuestion> questions = questions(arg(args, "--questions", null));
     List<Path> files = files(corpus, questions);
@@ -50,18 +52,21 @@ public final class RetrievalEvaluation {
     for (String name : models) {
       EmbeddingModel model = model(name);
       String prefix = name.startsWith("bge") ? BGE_QUERY_PREFIX : "";
+      EmbeddingCache cache = new EmbeddingCache(cacheDir == null ? null : Path.of(cacheDir, name + ".bin"));
       if (naiveToo) {
-        EvalIndex naive = new EvalIndex(PassageSources.naive(files, 800), model, "");
-        report(name, "naive 800 (no clean-up)", naive, questions, EvalIndex.Mode.VECTOR);
+        try (EvalIndex naive = new EvalIndex(PassageSources.naive(files, 800), model, "", cache)) {
+          report(name, "naive 800 (no clean-up)", naive, questions, EvalIndex.Mode.VECTOR);
+        }
       }
       for (int size : sizes) {
         List<Passage> passages = PassageSources.pipeline(files, size, overlap);
-        EvalIndex index = new EvalIndex(passages, model, prefix,
-            english ? new org.apache.lucene.analysis.en.EnglishAnalyzer() : new org.apache.lucene.analysis.standard.StandardAnalyzer());
-        System.out.printf("%-8s pipeline %d/%d: %d chunks, embedded in %.1f s = %.1f chunks/s%n", name, size,
-            overlap, index.size(), index.embedSeconds(), index.size() / index.embedSeconds());
-        for (EvalIndex.Mode mode : EvalIndex.Mode.values()) {
-          report(name, "pipeline " + size, index, questions, mode);
+        try (EvalIndex index = new EvalIndex(passages, model, prefix, cache)) {
+          System.out.printf("%-8s pipeline %d/%d: %d chunks, %d embedded in %.1f s = %.1f chunks/s%n", name, size,
+              overlap, index.size(), cache.lastEmbedded(), index.embedSeconds(),
+              cache.lastEmbedded() / Math.max(1e-9, index.embedSeconds()));
+          for (EvalIndex.Mode mode : EvalIndex.Mode.values()) {
+            report(name, "pipeline " + size, index, questions, mode);
+          }
         }
       }
     }
@@ -69,11 +74,27 @@ public final class RetrievalEvaluation {
 
   /** Metrics of one index and mode over every question. */
   public static RankingMetrics evaluate(EvalIndex index, List<EvalQuestion> questions, EvalIndex.Mode mode) {
+    return RankingMetrics.of(ranks(index, questions, mode));
+  }
+
+  /** The 1-based rank of each question's first relevant passage in the top 10, 0 when none. */
+  static List<Integer> ranks(EvalIndex index, List<EvalQuestion> questions, EvalIndex.Mode mode) {
     List<Integer> ranks = new ArrayList<>();
     for (EvalQuestion q : questions) {
       ranks.add(firstRelevantRank(q, index.search(q.question(), mode, 10)));
     }
-    return RankingMetrics.of(ranks);
+    return ranks;
+  }
+
+  /** "all ... | tuning half ... | held-out half ...": the halves are odd and even positions (ids q01, q02, ...). */
+  static String withHalves(List<Integer> ranks) {
+    List<Integer> tuning = new ArrayList<>();
+    List<Integer> heldOut = new ArrayList<>();
+    for (int i = 0; i < ranks.size(); i++) {
+      (i % 2 == 0 ? tuning : heldOut).add(ranks.get(i));
+    }
+    return RankingMetrics.of(ranks) + " | tuning " + RankingMetrics.of(tuning).brief() + " | held-out "
+        + RankingMetrics.of(heldOut).brief();
   }
 
   static int firstRelevantRank(EvalQuestion q, List<Passage> hits) {
@@ -88,7 +109,8 @@ public final class RetrievalEvaluation {
 
   private static void report(String model, String what, EvalIndex index, List<EvalQuestion> questions,
       EvalIndex.Mode mode) {
-    System.out.printf("%-8s %-26s %-7s %s%n", model, what, mode.name().toLowerCase(), evaluate(index, questions, mode));
+    System.out.printf("%-8s %-26s %-7s %s%n", model, what, mode.name().toLowerCase(),
+        withHalves(ranks(index, questions, mode)));
   }
 
   static EmbeddingModel model(String name) {
@@ -124,7 +146,8 @@ public final class RetrievalEvaluation {
     return List.copyOf(files);
   }
 
-  private static String arg(String[] args, String name, String fallback) {
+  /** The value after {@code name} in {@code args}, else {@code fallback}. */
+  static String arg(String[] args, String name, String fallback) {
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals(name)) {
         return args[i + 1];

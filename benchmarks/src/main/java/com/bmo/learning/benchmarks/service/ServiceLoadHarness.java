@@ -2,31 +2,22 @@ package com.bmo.learning.benchmarks.service;
 
 import com.bmo.learning.localaws.LocalAwsClients;
 import com.bmo.learning.testfixtures.LessonCorpus;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Load on the documents service as its clients see it: the service runs as its own process (the
- * repackaged jar, local mode: embedded AWS endpoint and PostgreSQL), and this harness uploads 1 MB lesson
+ * Load on the documents service as its clients see it: the service runs as its own process
+ * ({@link LocalService}: local mode, embedded AWS endpoint and PostgreSQL), and this harness uploads 1 MB lesson
  * PDFs over HTTP from several client threads, then measures
  * <ul>
  *   <li><b>uploads per second</b> (202 answers), against a baseline of raw S3 PUTs of the same files to the
@@ -39,33 +30,26 @@ import software.amazon.awssdk.services.s3.S3Client;
  * PDFs do; the text is what gets chunked and embedded.
  *
  * <pre>
- * ./mvnw -B -q -pl learning-service,benchmarks -am -DskipTests package
+ * ./mvnw -B -q -pl learning-local,benchmarks -am -DskipTests package dependency:build-classpath \
+ *     -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
  * java -cp benchmarks/target/benchmarks.jar com.bmo.learning.benchmarks.service.ServiceLoadHarness \
- *     [--service-jar learning-service/target/learning-service-0.1.0-SNAPSHOT-exec.jar] [--documents 40]
+ *     [--service-classpath learning-local/target/runtime-classpath.txt] [--documents 40]
  *     [--concurrency 4] [--idle-documents 3]
  * </pre>
  */
 public final class ServiceLoadHarness {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+  private final LocalService service;
 
-  private final String base;
-  private final String key;
-
-  private ServiceLoadHarness(String base, String key) {
-    this.base = base;
-    this.key = key;
+  private ServiceLoadHarness(LocalService service) {
+    this.service = service;
   }
 
   public static void main(String[] args) throws Exception {
-    Path jar = Path.of(arg(args, "--service-jar", "learning-service/target/learning-service-0.1.0-SNAPSHOT-exec.jar"));
+    Path classpath = Path.of(arg(args, "--service-classpath", LocalService.DEFAULT_CLASSPATH_FILE));
     int documents = Integer.parseInt(arg(args, "--documents", "40"));
     int concurrency = Integer.parseInt(arg(args, "--concurrency", "4"));
     int idle = Integer.parseInt(arg(args, "--idle-documents", "3"));
-    int port = freePort();
-    int awsPort = freePort();
-    String key = "bmo_bench_" + UUID.randomUUID().toString().replace("-", "");
 
     System.out.printf("Generating %d + %d PDFs of ~1 MB...%n", documents, idle);
     List<byte[]> pdfs = new ArrayList<>();
@@ -74,18 +58,12 @@ public final class ServiceLoadHarness {
     }
     System.out.printf("PDF size: %,d bytes%n", pdfs.get(0).length);
 
-    Process service = new ProcessBuilder("java", "-jar", jar.toString(),
-        "--server.port=" + port, "--learning.local.aws.port=" + awsPort,
-        "--learning.local.user-key=" + key, "--learning.local.samples.enabled=false",
-        "--learning.local.banner=false", "--learning.upload.max-size=5MB", "--logging.level.root=WARN")
-        .inheritIO().start();
-    try {
-      ServiceLoadHarness h = new ServiceLoadHarness("http://localhost:" + port, key);
-      h.awaitHealthy(Duration.ofMinutes(3));
+    try (LocalService service = LocalService.start(classpath, Duration.ofMinutes(3), "--learning.upload.max-size=5MB")) {
+      ServiceLoadHarness h = new ServiceLoadHarness(service);
 
       // Baseline 1: raw S3 PUTs of the same files to the same endpoint, same number of threads.
       double putsPerSecond;
-      try (S3Client s3 = LocalAwsClients.s3(URI.create("http://localhost:" + awsPort), "us-east-1")) {
+      try (S3Client s3 = LocalAwsClients.s3(service.awsEndpoint(), "us-east-1")) {
         double[] rounds = new double[2];
         for (int round = 0; round < rounds.length; round++) {  // the first round warms up, the second counts
           long t0 = System.nanoTime();
@@ -149,27 +127,7 @@ public final class ServiceLoadHarness {
           idleMedian, idle, (double) p50 / idleMedian, (double) p99 / idleMedian);
       System.out.printf("all %d searchable after %d ms: %.2f documents/s indexed%n", documents, drainMillis,
           documents / (drainMillis / 1000.0));
-    } finally {
-      service.destroy();
-      service.waitFor();
     }
-  }
-
-  private void awaitHealthy(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // starting
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("service did not become healthy in " + timeout);
   }
 
   private long uploadUntilSearchable(byte[] pdf, String name) throws Exception {
@@ -180,44 +138,16 @@ public final class ServiceLoadHarness {
   }
 
   private String upload(byte[] pdf, String fileName) throws IOException, InterruptedException {
-    String boundary = "----bench" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream(pdf.length + 512);
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"course\"\r\n\r\nbench\r\n--"
-        + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(pdf);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents"))
-        .header("X-API-Key", key).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 202) {
-      throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.body());
-    }
-    Matcher m = ID.matcher(r.body());
-    if (!m.find()) {
-      throw new IllegalStateException("no id in " + r.body());
-    }
-    return m.group(1);
+    return service.upload(fileName, "application/pdf", pdf, "bench");
   }
 
   /** Until a search restricted to the document returns a hit (it is INDEXED and visible to searches). */
   private void awaitSearchable(String id, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    String query = "{\"query\":\"lesson\",\"k\":1,\"filters\":{\"service_document_id\":\"" + id + "\"}}";
+    Map<String, Object> query = Map.of("query", "lesson", "k", 1, "filters", Map.of("service_document_id", id));
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/" + id))
-          .header("X-API-Key", key).build(), HttpResponse.BodyHandlers.ofString());
-      if (status.body().contains("\"FAILED\"")) {
-        throw new IllegalStateException("document " + id + " failed: " + status.body());
-      }
-      if (status.body().contains("\"INDEXED\"")) {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/search"))
-            .header("X-API-Key", key).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200 && r.body().contains("\"chunk_id\"")) {
-          return;
-        }
+      if ("INDEXED".equals(service.status(id)) && !service.search(query).isEmpty()) {
+        return;
       }
       Thread.sleep(50);
     }
@@ -253,12 +183,6 @@ public final class ServiceLoadHarness {
 
   private static double seconds(long nanos) {
     return nanos / 1e9;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   private static String arg(String[] args, String name, String otherwise) {

@@ -52,7 +52,8 @@ public final class HtmlParser implements ContentParser {
   private static final Pattern MARKER = Pattern.compile("\u0001(\\d+)\u0002");
   private static final HtmlBoilerplateRemover BOILERPLATE = new HtmlBoilerplateRemover();
   private static final TextCleaner UNICODE = new UnicodeNormalizer();
-  private static final TextCleaner WHITESPACE = UNICODE.andThen(new WhitespaceNormalizer());
+  private static final TextCleaner BLANK_LINES = new WhitespaceNormalizer();
+  private static final TextCleaner WHITESPACE = UNICODE.andThen(BLANK_LINES);
 
   @Override
   public DocumentType type() {
@@ -205,21 +206,6 @@ public final class HtmlParser implements ContentParser {
       }
     }, root);
     // Trim every line and keep at most one blank line between blocks.
-    String[] lines = out.toString().split("\n", -1);
-    StringBuilder text = new StringBuilder(out.length());
-    int blank = 0;
-    for (String line : lines) {
-      String l = line.strip();
-      if (l.isEmpty()) {
-        blank++;
-        continue;
-      }
-      if (text.length() > 0) {
-        text.append(blank > 0 ? "\n\n" : "\n");
-      }
-      text.append(l);
-      blank = 0;
-    }
-    return text.toString();
+    return BLANK_LINES.clean(out.toString());
   }
 }

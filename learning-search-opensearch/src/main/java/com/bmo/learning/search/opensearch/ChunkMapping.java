@@ -1,6 +1,7 @@
 package com.bmo.learning.search.opensearch;
 
 import com.bmo.learning.search.ContentVersion;
+import com.bmo.learning.search.HybridRanking;
 import java.util.Map;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
@@ -15,7 +16,7 @@ import org.opensearch.client.opensearch.indices.IndexSettings;
 final class ChunkMapping {
 
   /** Raise on any change that needs a re-index; an existing index with another version is refused. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   static final String CHUNK_ID = "chunk_id";
   static final String SOURCE_URI = "source_uri";
@@ -26,6 +27,12 @@ final class ChunkMapping {
   /** Each metadata value's Java type, stored but not indexed, so values come back typed. */
   static final String METADATA_TYPES = "metadata_types";
   static final String VECTOR = "vector";
+
+  /**
+   * The analyzer of the text fields: English (Porter stemming) with {@link HybridRanking#STOP_WORDS}, as the
+   * Lucene backend's EnglishAnalyzer, so both rank alike.
+   */
+  static final String TEXT_ANALYZER = "chunk_text";
 
   static final String META_VERSION = "mapping_version";
   static final String META_DIMENSION = "dimension";
@@ -60,10 +67,8 @@ final class ChunkMapping {
             .of(t -> t.pathMatch(METADATA + ".*").mapping(p -> p.keyword(k -> k.ignoreAbove(1024))))))
         .properties(CHUNK_ID, p -> p.keyword(k -> k))
         .properties(SOURCE_URI, p -> p.keyword(k -> k))
-        // The standard analyzer, as the Lucene backend's StandardAnalyzer: exact terms such as function
-        // names stay findable (no stemming, no stop words).
-        .properties(TEXT, p -> p.text(t -> t.analyzer("standard")))
-        .properties(HEADING_PATH, p -> p.text(t -> t.analyzer("standard")))
+        .properties(TEXT, p -> p.text(t -> t.analyzer(TEXT_ANALYZER)))
+        .properties(HEADING_PATH, p -> p.text(t -> t.analyzer(TEXT_ANALYZER)))
         .properties(METADATA, p -> p.object(o -> o.dynamic(DynamicMapping.True)))
         .properties(METADATA_TYPES, p -> p.object(o -> o.enabled(false)))
         .properties(VECTOR, p -> p.knnVector(v -> v.dimension(dimension)
@@ -73,6 +78,14 @@ final class ChunkMapping {
 
   static IndexSettings settings(OpenSearchSettings settings) {
     return IndexSettings.of(s -> s.knn(true)
+        // Lucene's EnglishAnalyzer, step by step, with our stop words.
+        .analysis(a -> a
+            .filter("chunk_possessive", f -> f.definition(d -> d.stemmer(st -> st.language("possessive_english"))))
+            .filter("chunk_stop", f -> f.definition(d -> d.stop(st -> st.stopwords(
+                HybridRanking.STOP_WORDS.stream().sorted().toList()))))
+            .filter("chunk_porter", f -> f.definition(d -> d.porterStem(p -> p)))
+            .analyzer(TEXT_ANALYZER, an -> an.custom(c -> c.tokenizer("standard")
+                .filter("chunk_possessive", "lowercase", "chunk_stop", "chunk_porter"))))
         .numberOfShards(Integer.toString(settings.shards()))
         .numberOfReplicas(Integer.toString(settings.replicas())));
   }

@@ -1,5 +1,6 @@
 package com.bmo.learning.search.opensearch;
 
+import com.bmo.learning.search.HybridRanking;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -134,12 +135,12 @@ final class ChunkStore {
         .filter(h -> h.score() >= minScore).toList();
   }
 
-  /** Keyword and vector candidates, fused by reciprocal rank; the score is the fused score. */
+  /** Keyword and vector candidates, fused as {@link HybridRanking#fuse}; the score is the fused score. */
   List<ScoredChunk> hybrid(String text, float[] vector, int k, Optional<Query> filter, double minScore) {
-    int candidates = Math.max(k, OpenSearchQueries.FUSION_DEPTH);
+    int candidates = Math.max(k, HybridRanking.FUSION_DEPTH);
     List<ScoredChunk> byWords = keyword(text, candidates, filter);
     List<ScoredChunk> byMeaning = vector(vector, candidates, filter, Optional.of(text), minScore);
-    return RankFusion.fuse(List.of(byWords, byMeaning), s -> s.chunk().chunkId(), k).stream()
+    return HybridRanking.fuse(byWords, byMeaning, s -> s.chunk().chunkId(), k).stream()
         .map(f -> new ScoredChunk(f.item().chunk(), f.score(), f.item().snippet()))
         .toList();
   }

@@ -1,5 +1,6 @@
 package com.bmo.learning.search.opensearch;
 
+import com.bmo.learning.search.HybridRanking;
 import java.util.List;
 import java.util.Optional;
 import org.opensearch.client.json.JsonData;
@@ -18,10 +19,6 @@ import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
  */
 final class OpenSearchQueries {
 
-  /** Candidates each part of a hybrid search contributes to the fusion (as the Lucene backend). */
-  static final int FUSION_DEPTH = 50;
-  /** A match in the section title counts half as much as one in the text (as the Lucene backend). */
-  static final float HEADING_BOOST = 0.5f;
   /** HNSW beam width at query time: recall@10 1.0 vs 0.74–0.85 with the default (probe, 1k × 384). */
   static final int MIN_EF_SEARCH = 100;
   static final String PRE_TAG = "<mark>";
@@ -63,7 +60,7 @@ final class OpenSearchQueries {
     Query body = Query.of(q -> q.match(m -> m.field(ChunkMapping.TEXT).query(FieldValue.of(text))
         .operator(Operator.Or)));
     Query heading = Query.of(q -> q.match(m -> m.field(ChunkMapping.HEADING_PATH).query(FieldValue.of(text))
-        .operator(Operator.Or).boost(HEADING_BOOST)));
+        .operator(Operator.Or).boost(HybridRanking.HEADING_BOOST)));
     return Query.of(q -> q.bool(b -> {
       b.must(m -> m.bool(either -> either.should(body, heading)));
       filter.ifPresent(b::filter);

@@ -11,8 +11,8 @@ import java.util.Optional;
  *
  * @param endpoint the cluster's REST endpoint, e.g. {@code http://localhost:9200} or an Amazon OpenSearch
  *     Service domain endpoint
- * @param index the name readers and writers use: an alias over a versioned index ({@code <index>-v1-0}, a
- *     restore's {@code <index>-v1-<millis>})
+ * @param index the name readers and writers use: an alias over a versioned index ({@code <index>-v2-0}, a
+ *     restore's {@code <index>-v2-<millis>})
  * @param awsSigV4 sign requests with AWS Signature V4 (Amazon OpenSearch Service), credentials from the
  *     AWS SDK's default chain
  * @param signingRegion the region to sign for; empty takes the SDK's default region chain

@@ -100,14 +100,14 @@ class OpenSearchIndexLayoutIT {
       for (Future<String> f : pool.invokeAll(starts)) {
         created.add(f.get());
       }
-      assertThat(created).containsOnly(index.name() + "-v1-0");
+      assertThat(created).containsOnly(index.name() + "-v" + ChunkMapping.VERSION + "-0");
     } finally {
       pool.shutdown();
     }
     // And again later, as a restarted instance: the same index, untouched.
-    assertThat(new AliasedIndex(client(s), s, 8).ensureReady()).isEqualTo(index.name() + "-v1-0");
+    assertThat(new AliasedIndex(client(s), s, 8).ensureReady()).isEqualTo(index.name() + "-v" + ChunkMapping.VERSION + "-0");
     Map<String, ?> aliases = client(s).indices().getAlias(g -> g.name(index.name())).result();
-    assertThat(aliases).containsOnlyKeys(index.name() + "-v1-0");
+    assertThat(aliases).containsOnlyKeys(index.name() + "-v" + ChunkMapping.VERSION + "-0");
   }
 
   @Test
@@ -132,7 +132,7 @@ class OpenSearchIndexLayoutIT {
 
     assertThatThrownBy(() -> new AliasedIndex(c, s, 8).ensureReady())
         .isInstanceOf(MappingMismatchException.class)
-        .hasMessageContaining(old).hasMessageContaining("mapping version 0").hasMessageContaining("version 1");
+        .hasMessageContaining(old).hasMessageContaining("mapping version 0").hasMessageContaining("version " + ChunkMapping.VERSION);
     assertThat(c.indices().getAlias(g -> g.name(index.name())).result()).containsOnlyKeys(old);
   }
 
@@ -154,7 +154,7 @@ class OpenSearchIndexLayoutIT {
     AliasedIndex layout = new AliasedIndex(c, s, 8);
     String first = layout.ensureReady();
     String next = layout.createNextIndex();
-    assertThat(next).startsWith(index.name() + "-v1-").isNotEqualTo(first);
+    assertThat(next).startsWith(index.name() + "-v" + ChunkMapping.VERSION + "-").isNotEqualTo(first);
     assertThat(layout.liveIndex()).isEqualTo(first);
 
     assertThat(layout.swapTo(next)).isEqualTo(first);

@@ -1,5 +1,6 @@
 package com.bmo.learning.search.lucene;
 
+import com.bmo.learning.search.HybridRanking;
 import com.bmo.learning.search.SearchHit;
 import com.bmo.learning.search.SearchMode;
 import com.bmo.learning.search.SearchQuery;
@@ -36,12 +37,6 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class LuceneRetrieval {
 
-  /** Each list of a hybrid search contributes at least this many candidates to the fusion. */
-  static final int FUSION_DEPTH = 50;
-  /** Reciprocal rank fusion's constant (Cormack et al. 2009). */
-  static final int RRF_K = 60;
-  /** A match in the section title counts less than one in the text. */
-  static final float HEADING_BOOST = 0.5f;
   static final int SNIPPET_LENGTH = 240;
   static final int SNIPPET_PASSAGES = 2;
 
@@ -55,7 +50,7 @@ final class LuceneRetrieval {
 
   List<SearchHit> search(IndexSearcher searcher, SearchQuery query) throws IOException {
     Query filter = LuceneFilters.toQuery(query.filter());
-    int depth = query.mode() == SearchMode.HYBRID ? Math.max(query.k(), FUSION_DEPTH) : query.k();
+    int depth = query.mode() == SearchMode.HYBRID ? Math.max(query.k(), HybridRanking.FUSION_DEPTH) : query.k();
     Query keyword = query.mode().usesText() ? keywordQuery(query.text(), filter) : null;
     List<ScoreDoc> keywordDocs = keyword == null ? List.of() : List.of(searcher.search(keyword, depth).scoreDocs);
     List<ScoreDoc> vectorDocs = List.of();
@@ -91,7 +86,7 @@ final class LuceneRetrieval {
     }
     BooleanQuery.Builder match = new BooleanQuery.Builder().add(body, BooleanClause.Occur.SHOULD);
     if (heading != null) {
-      match.add(new BoostQuery(heading, HEADING_BOOST), BooleanClause.Occur.SHOULD);
+      match.add(new BoostQuery(heading, HybridRanking.HEADING_BOOST), BooleanClause.Occur.SHOULD);
     }
     BooleanQuery.Builder q = new BooleanQuery.Builder().add(match.build(), BooleanClause.Occur.MUST);
     if (filter != null) {
@@ -107,22 +102,20 @@ final class LuceneRetrieval {
   }
 
   static List<ScoreDoc> fuse(List<ScoreDoc> keyword, List<ScoreDoc> vector, Fusion fusion) {
-    Map<Integer, Float> scores = new LinkedHashMap<>();
     if (fusion == Fusion.RECIPROCAL_RANK) {
-      for (int i = 0; i < keyword.size(); i++) {
-        scores.merge(keyword.get(i).doc, 1f / (RRF_K + i + 1), Float::sum);
+      List<ScoreDoc> fused = new ArrayList<>();
+      for (HybridRanking.Fused<ScoreDoc> f : HybridRanking.fuse(keyword, vector, sd -> sd.doc, Integer.MAX_VALUE)) {
+        fused.add(new ScoreDoc(f.item().doc, (float) f.score()));
       }
-      for (int i = 0; i < vector.size(); i++) {
-        scores.merge(vector.get(i).doc, 1f / (RRF_K + i + 1), Float::sum);
-      }
-    } else {
-      float max = keyword.isEmpty() ? 1 : keyword.get(0).score;
-      for (ScoreDoc sd : keyword) {
-        scores.merge(sd.doc, 0.5f * sd.score / max, Float::sum);
-      }
-      for (ScoreDoc sd : vector) {
-        scores.merge(sd.doc, 0.5f * sd.score, Float::sum);
-      }
+      return fused;
+    }
+    Map<Integer, Float> scores = new LinkedHashMap<>();
+    float max = keyword.isEmpty() ? 1 : keyword.get(0).score;
+    for (ScoreDoc sd : keyword) {
+      scores.merge(sd.doc, 0.5f * sd.score / max, Float::sum);
+    }
+    for (ScoreDoc sd : vector) {
+      scores.merge(sd.doc, 0.5f * sd.score, Float::sum);
     }
     List<ScoreDoc> fused = new ArrayList<>(scores.size());
     scores.forEach((doc, score) -> fused.add(new ScoreDoc(doc, score)));

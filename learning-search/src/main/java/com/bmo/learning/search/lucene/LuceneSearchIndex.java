@@ -3,6 +3,7 @@ package com.bmo.learning.search.lucene;
 import com.bmo.learning.search.ContentVersion;
 import com.bmo.learning.search.ContentVersionMismatchException;
 import com.bmo.learning.search.DimensionMismatchException;
+import com.bmo.learning.search.HybridRanking;
 import com.bmo.learning.search.IndexedChunk;
 import com.bmo.learning.search.SearchHit;
 import com.bmo.learning.search.SearchIndex;
@@ -27,7 +28,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
@@ -79,7 +81,8 @@ public final class LuceneSearchIndex implements SearchIndex, SnapshotSource {
   private final IndexSettings settings;
   /** What the contents are made with; null: not recorded, not checked. */
   private final ContentVersion version;
-  private final Analyzer analyzer = new StandardAnalyzer();
+  // English: Porter stemming and HybridRanking's stop words (question words), as OpenSearch's mapping.
+  private final Analyzer analyzer = new EnglishAnalyzer(new CharArraySet(HybridRanking.STOP_WORDS, true));
   private final LuceneRetrieval retrieval;
   /** Read: any use of {@link #store}; write: swapping it (restore) and closing. Held only around Lucene calls. */
   private final ReentrantReadWriteLock storeLock = new ReentrantReadWriteLock();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.http.HttpServerTransport;
+import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.index.reindex.ReindexPlugin;
 import org.opensearch.knn.plugin.KNNPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
@@ -39,7 +40,7 @@ public final class EmbeddedOpenSearchNode implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedOpenSearchNode.class);
   private static final List<Class<? extends Plugin>> PLUGINS = List.of(Netty4Plugin.class, ReindexPlugin.class,
-      KNNPlugin.class);
+      CommonAnalysisPlugin.class, KNNPlugin.class);
 
   private final Node node;
   private final Path home;
