@@ -25,7 +25,7 @@ public final class DocumentParsers {
   public DocumentParsers(PdfParser.Mode pdfMode, IngestionLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
     register(new PdfParser(pdfMode, limits));
-    register(new PlainTextParser());
+    register(new PlainTextParser(limits));
     register(new MarkdownParser());
     register(new HtmlParser());
   }

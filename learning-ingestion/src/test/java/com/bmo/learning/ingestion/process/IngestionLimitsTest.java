@@ -74,7 +74,7 @@ class IngestionLimitsTest {
     String text = "Pay yourself first. ".repeat(500);  // 10,000 characters
     IngestionLimits limits = IngestionLimits.builder().maxCharacters(5_000).build();
     assertOver(limits, "notes.txt", TestDocuments.utf8(text), Limit.CHARACTERS,
-        "the document has 9,999 characters of text; the limit is 5,000");
+        "the document has 10,000 characters of text; the limit is 5,000");
     // Far over (more bytes than four per allowed character): refused before it is decoded.
     assertOver(IngestionLimits.builder().maxCharacters(2_000).build(), "notes.md", TestDocuments.utf8(text),
         Limit.CHARACTERS, "the document has more than 2,000 characters of text; the limit is 2,000");

@@ -83,7 +83,7 @@ class IngestionPolicyIT {
     JsonNode doc = api.awaitTerminal(id, Duration.ofSeconds(60));
     assertThat(doc.path("status").asText()).isEqualTo("FAILED");
     assertThat(doc.path("attempts").asInt()).isEqualTo(1);
-    assertThat(doc.path("error").asText()).endsWith("the document has 11,999 characters of text; the limit is 10,000");
+    assertThat(doc.path("error").asText()).endsWith("the document has 12,000 characters of text; the limit is 10,000");
   }
 
   @Test
