@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apache.pdfbox.cos.COSName;
@@ -70,6 +69,7 @@ public final class TestPdf {
   private String header;
   private boolean pageNumbers;
   private long contentPadding;
+  private byte[] paddingUnit;
   private String userPassword;
   private AccessPermission permission;
 
@@ -134,7 +134,16 @@ public final class TestPdf {
    * a small file that inflates to {@code bytes} when read — a "PDF bomb".
    */
   public TestPdf contentPadding(long bytes) {
+    return contentPadding(bytes, " ");
+  }
+
+  /**
+   * The same with {@code unit} repeated instead of spaces: e.g. {@code "0 0 m 1 1 l S\n"}, operators a
+   * reader parses and processes one by one, for a bomb that costs work as well as bytes.
+   */
+  public TestPdf contentPadding(long bytes, String unit) {
     this.contentPadding = bytes;
+    this.paddingUnit = unit.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     return this;
   }
 
@@ -173,7 +182,7 @@ public final class TestPdf {
         }
       }
       if (contentPadding > 0) {
-        pad(doc, doc.getPage(doc.getNumberOfPages() - 1), contentPadding);
+        pad(doc, doc.getPage(doc.getNumberOfPages() - 1), contentPadding, paddingUnit);
       }
       if (title != null) {
         PDDocumentInformation info = new PDDocumentInformation();
@@ -194,7 +203,7 @@ public final class TestPdf {
     }
   }
 
-  private static void pad(PDDocument doc, PDPage page, long bytes) throws IOException {
+  private static void pad(PDDocument doc, PDPage page, long bytes, byte[] unit) throws IOException {
     byte[] original;
     try (InputStream in = page.getContents()) {
       original = in.readAllBytes();
@@ -202,10 +211,12 @@ public final class TestPdf {
     PDStream padded = new PDStream(doc);
     try (OutputStream out = padded.createOutputStream(COSName.FLATE_DECODE)) {
       out.write(original);
-      byte[] spaces = new byte[64 * 1024];
-      Arrays.fill(spaces, (byte) ' ');
-      for (long left = bytes; left > 0; left -= spaces.length) {
-        out.write(spaces, 0, (int) Math.min(spaces.length, left));
+      byte[] block = new byte[unit.length * Math.max(1, 64 * 1024 / unit.length)];
+      for (int i = 0; i < block.length; i += unit.length) {
+        System.arraycopy(unit, 0, block, i, unit.length);
+      }
+      for (long left = bytes; left > 0; left -= block.length) {
+        out.write(block, 0, (int) Math.min(block.length, left));
       }
     }
     page.setContents(padded);

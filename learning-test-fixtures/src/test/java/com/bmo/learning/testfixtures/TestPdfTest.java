@@ -60,6 +60,21 @@ class TestPdfTest {
   }
 
   @Test
+  void aPaddedContentStreamIsSmallOnDiskAndBigWhenRead() throws IOException {
+    byte[] bomb = TestDocuments.pdfBomb("Interest compounds yearly.", 4L * 1024 * 1024);
+    assertThat(bomb.length).isLessThan(64 * 1024);
+    try (PDDocument doc = Loader.loadPDF(bomb)) {
+      assertThat(doc.getPage(0).getContents().readAllBytes().length).isGreaterThan(4 * 1024 * 1024);
+      assertThat(new PDFTextStripper().getText(doc)).contains("Interest compounds yearly.");
+    }
+    byte[] operators = new TestPdf().textPage("x", 11, 90).contentPadding(100_000, "0 0 m 1 1 l S\n").build();
+    try (PDDocument doc = Loader.loadPDF(operators)) {
+      assertThat(new String(doc.getPage(0).getContents().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+          .contains("0 0 m 1 1 l S\n0 0 m 1 1 l S");
+    }
+  }
+
+  @Test
   void theCorpusHasTheSameTextForTheSameSeed() throws IOException {
     LessonCorpus.Pdf first = LessonCorpus.generate(2, 42).get(1);
     LessonCorpus.Pdf again = LessonCorpus.generate(2, 42).get(1);

@@ -1,8 +1,8 @@
 package com.bmo.learning.benchmarks.service;
 
+import com.bmo.learning.testfixtures.TestPdf;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,10 +16,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDStream;
 
 /**
  * Memory and time of the documents service for hostile documents, measured from outside on a running
@@ -91,26 +87,9 @@ public final class IngestionMemoryHarness {
    * One page whose content stream is a line of text and then the same tiny path drawn over and over
    * ({@code 0 0 m 1 1 l S}: operators PDFBox parses and processes one by one), Flate-compressed.
    */
-  static byte[] pdfBomb(long inflatedBytes) throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDPage page = new PDPage();
-      doc.addPage(page);
-      PDStream content = new PDStream(doc);
-      try (OutputStream raw = content.createOutputStream(COSName.FLATE_DECODE)) {
-        raw.write("BT 50 740 Td (Interest compounds yearly.) Tj ET\n".getBytes(StandardCharsets.US_ASCII));
-        byte[] path = "0 0 m 1 1 l S\n".getBytes(StandardCharsets.US_ASCII);
-        byte[] block = new byte[path.length * 65536];
-        for (int i = 0; i < 65536; i++) {
-          System.arraycopy(path, 0, block, i * path.length, path.length);
-        }
-        for (long left = inflatedBytes; left > 0; left -= block.length) {
-          raw.write(block, 0, (int) Math.min(block.length, left));
-        }
-      }
-      page.setContents(content);
-      doc.save(out);
-      return out.toByteArray();
-    }
+  static byte[] pdfBomb(long inflatedBytes) {
+    return new TestPdf().textPage("Interest compounds yearly.", 11, 90)
+        .contentPadding(inflatedBytes, "0 0 m 1 1 l S\n").build();
   }
 
   /** Sentences of random words, in paragraphs: text that chunks and embeds like prose. */

@@ -28,7 +28,9 @@ import java.util.SplittableRandom;
  *
  * <pre>java -Xmx6g -cp benchmarks/target/benchmarks.jar com.bmo.learning.benchmarks.vector.SearchBackendHarness \
  *     [backends=lucene,opensearch] [size=100000] [queries=300] [dir=benchmarks/target/search-bench]
- *     [opensearch=http://127.0.0.1:9200 (default: a node started in this JVM)]</pre>
+ *     [opensearch=http://127.0.0.1:9200 (default: a node started in this JVM)]
+ *     [lucene-dir=(an index a former run left: measured without indexing)] [lucene-merged=true (then merged into
+ *     one segment and measured again)]</pre>
  */
 public final class SearchBackendHarness {
 
@@ -81,9 +83,11 @@ public final class SearchBackendHarness {
     EmbeddedOpenSearchNode node = null;
     try {
       for (String backend : backends) {
+        boolean reused = "lucene".equals(backend) && !a.get("lucene-dir", "").isEmpty();
         SearchIndex index;
         if ("lucene".equals(backend)) {
-          Path luceneDir = Files.createTempDirectory(dir, "lucene-");
+          // lucene-dir: an index an earlier run of this harness left (same size), measured without indexing.
+          Path luceneDir = reused ? Path.of(a.get("lucene-dir", "")) : Files.createTempDirectory(dir, "lucene-");
           index = LuceneSearchIndex.open("bench", luceneDir, IndexSettings.defaults(dim));
         } else if ("opensearch".equals(backend)) {
           URI url;
@@ -99,7 +103,17 @@ public final class SearchBackendHarness {
           throw new IllegalArgumentException("unknown backend " + backend);
         }
         try (SearchIndex i = index) {
-          results.put(backend, run(backend, i, corpus, qv, qt, truth));
+          results.put(backend, reused
+              ? measure(backend, i, Double.NaN, corpus, qv, qt, truth) : run(backend, i, corpus, qv, qt, truth));
+        }
+        if (index instanceof LuceneSearchIndex lucene && Boolean.parseBoolean(a.get("lucene-merged", "false"))) {
+          // The same index merged into one segment: what a force-merge (or a coarser merge policy) would buy.
+          int before = forceMerge(lucene.directory());
+          System.out.printf("lucene: force-merged %d segments into 1; load %s%n", before, load());
+          try (LuceneSearchIndex merged = LuceneSearchIndex.open("bench", lucene.directory(),
+              IndexSettings.defaults(dim))) {
+            results.put("lucene-merged", measure("lucene-merged", merged, Double.NaN, corpus, qv, qt, truth));
+          }
         }
       }
     } finally {
@@ -107,7 +121,7 @@ public final class SearchBackendHarness {
         node.close();
       }
     }
-    if (results.size() == 2) {
+    if (results.containsKey("lucene") && results.containsKey("opensearch")) {
       Result l = results.get("lucene");
       Result o = results.get("opensearch");
       System.out.printf("opensearch/lucene: indexing throughput %.2f, p50 keyword %.2f, vector %.2f, hybrid %.2f%n",
@@ -115,6 +129,19 @@ public final class SearchBackendHarness {
           o.hybrid[0] / l.hybrid[0]);
     }
     System.out.println("machine load at end: " + load());
+  }
+
+  /** Merges the closed Lucene index in {@code directory} into one segment; returns the segments it had. */
+  static int forceMerge(Path directory) throws java.io.IOException {
+    try (org.apache.lucene.store.FSDirectory d = org.apache.lucene.store.FSDirectory.open(directory);
+        org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(d,
+            new org.apache.lucene.index.IndexWriterConfig()
+                .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
+      int before = org.apache.lucene.index.SegmentInfos.readLatestCommit(d).size();
+      w.forceMerge(1);
+      w.commit();
+      return before;
+    }
   }
 
   /** The 1/5/15-minute load averages ({@code /proc/loadavg}), so a result can be read against the machine's load. */
@@ -149,6 +176,12 @@ public final class SearchBackendHarness {
     double throughput = corpus.length / seconds;
     System.out.printf("%s: indexed %d chunks in %.1f s = %.0f chunks/s; load %s%n", name, corpus.length, seconds,
         throughput, load());
+    return measure(name, index, throughput, corpus, qv, qt, truth);
+  }
+
+  /** Latency of the three modes (interleaved per query, with the exact baseline) and recall of the vector mode. */
+  static Result measure(String name, SearchIndex index, double throughput, float[][] corpus, float[][] qv,
+      String[] qt, List<Set<String>> truth) {
     int queries = qv.length;
     // Warm-up: JIT, caches, the HNSW graph's pages.
     for (int q = 0; q < Math.min(100, queries); q++) {
@@ -182,8 +215,6 @@ public final class SearchBackendHarness {
     System.out.printf("%s: exact brute force (baseline, same loop) p50 %.2f ms p99 %.2f ms%n", name, pct(exact, 50),
         pct(exact, 99));
     double exactP50 = pct(exact, 50);
-    System.out.printf("%s: indexed %d chunks in %.1f s = %.0f chunks/s (batches of %d, searchable on return)%n",
-        name, corpus.length, seconds, throughput, BATCH);
     System.out.printf("%s: keyword p50 %.2f ms p99 %.2f ms | vector p50 %.2f ms p99 %.2f ms | hybrid p50 %.2f ms"
         + " p99 %.2f ms%n", name, r.keyword[0], r.keyword[1], r.vector[0], r.vector[1], r.hybrid[0], r.hybrid[1]);
     System.out.printf("%s: p50 ratios hybrid/vector %.2f, keyword/vector %.2f, vector/exact brute force %.3f;"

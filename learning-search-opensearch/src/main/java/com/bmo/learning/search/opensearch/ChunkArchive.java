@@ -1,5 +1,6 @@
 package com.bmo.learning.search.opensearch;
 
+import com.bmo.learning.search.ContentVersion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
@@ -53,7 +54,7 @@ final class ChunkArchive {
   }
 
   /** What an archive says about itself. */
-  record Manifest(int dimension, long chunkCount, Instant createdAt, String index) {
+  record Manifest(int dimension, long chunkCount, Instant createdAt, String index, ContentVersion contentVersion) {
   }
 
   /** What was written. */
@@ -65,7 +66,7 @@ final class ChunkArchive {
    * meanwhile (a tar entry's size comes before its content).
    */
   static Written write(Path archive, Path work, int dimension, String index, Instant createdAt,
-      Consumer<Consumer<ChunkDocument>> export) throws IOException {
+      ContentVersion contentVersion, Consumer<Consumer<ChunkDocument>> export) throws IOException {
     long[] count = {0};
     try (BufferedWriter out = Files.newBufferedWriter(work, StandardCharsets.UTF_8)) {
       export.accept(chunk -> {
@@ -78,10 +79,16 @@ final class ChunkArchive {
         }
       });
     }
-    Manifest manifest = new Manifest(dimension, count[0], createdAt, index);
-    byte[] manifestJson = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of(
+    Manifest manifest = new Manifest(dimension, count[0], createdAt, index, contentVersion);
+    Map<String, Object> fields = new LinkedHashMap<>(Map.of(
         "format", FORMAT, "format_version", FORMAT_VERSION, "mapping_version", ChunkMapping.VERSION,
         "dimension", dimension, "chunk_count", count[0], "created_at", createdAt.toString(), "index", index));
+    if (contentVersion != null) {
+      // Inside the archive, so covered by its SHA-256: a restore compares it before any swap.
+      fields.put("embedding_model", contentVersion.embeddingModel());
+      fields.put("chunker", contentVersion.chunker());
+    }
+    byte[] manifestJson = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(fields);
     MessageDigest sha = sha256();
     try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(archive));
         TarArchiveOutputStream tar = new TarArchiveOutputStream(
@@ -179,7 +186,8 @@ final class ChunkArchive {
       }
       Manifest manifest = new Manifest(((Number) m.get("dimension")).intValue(),
           ((Number) m.get("chunk_count")).longValue(), Instant.parse((String) m.get("created_at")),
-          String.valueOf(m.get("index")));
+          String.valueOf(m.get("index")), m.get("embedding_model") instanceof String model
+              ? new ContentVersion(model, String.valueOf(m.get("chunker"))) : null);
       expect(tar.getNextEntry(), CHUNKS);
       return new Reader(tar, manifest, new BufferedReader(new InputStreamReader(tar, StandardCharsets.UTF_8)));
     } catch (IOException | RuntimeException e) {

@@ -8,6 +8,7 @@ import com.bmo.learning.search.backup.BackupInfo;
 import com.bmo.learning.search.backup.BackupIntegrityException;
 import com.bmo.learning.search.backup.BackupNotFoundException;
 import com.bmo.learning.search.backup.BackupType;
+import com.bmo.learning.search.backup.IncompatibleBackupException;
 import com.bmo.learning.search.backup.VerifiedDownload;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,6 +135,8 @@ public final class OpenSearchBackups {
       long restored;
       try (InputStream in = Files.newInputStream(download)) {
         restored = index.importFrom(in);
+      } catch (IncompatibleArchiveException e) {
+        throw new IncompatibleBackupException(bucket, key, e.exported(), e.live());
       } catch (InvalidArchiveException e) {
         throw new BackupIntegrityException(bucket, key, e.getMessage(), e);
       }

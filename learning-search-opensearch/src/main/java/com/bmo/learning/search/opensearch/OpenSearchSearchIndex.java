@@ -189,7 +189,8 @@ public final class OpenSearchSearchIndex implements SearchIndex {
   public ExportResult exportTo(Path archive, Path work) {
     return guard(() -> {
       try {
-        ChunkArchive.Written w = ChunkArchive.write(archive, work, dimension, name(), Instant.now(), store::exportAll);
+        ChunkArchive.Written w = ChunkArchive.write(archive, work, dimension, name(), Instant.now(), content,
+            store::exportAll);
         return new ExportResult(w.manifest().chunkCount(), w.bytes(), w.sha256(), w.manifest().createdAt());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -202,6 +203,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
    * whose alias swap is the only change searches see. Returns how many chunks were restored.
    *
    * @throws InvalidArchiveException the archive is not an export of this backend or of another dimension
+   * @throws IncompatibleArchiveException the export was made with another embedding model or chunker
    */
   public long importFrom(InputStream archive) {
     return guard(() -> {
@@ -209,6 +211,11 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         if (reader.manifest().dimension() != dimension) {
           throw new InvalidArchiveException("the export holds " + reader.manifest().dimension()
               + "-dimensional vectors, this index " + dimension);
+        }
+        ContentVersion exported = reader.manifest().contentVersion();
+        if (content != null && exported != null && !exported.equals(content)) {
+          // Before the new index is made: mixing models or chunkers would make searches compare unlike things.
+          throw new IncompatibleArchiveException(exported, content);
         }
         return store.importAll(reader.chunks());
       } catch (IOException e) {

@@ -1,5 +1,6 @@
 package com.bmo.learning.search.opensearch;
 
+import com.bmo.learning.search.ContentVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class ChunkArchiveTest {
 
   private ChunkArchive.Written write(List<ChunkDocument> chunks) throws Exception {
     return ChunkArchive.write(dir.resolve("a.tar.gz"), dir.resolve("work.jsonl"), 3, "chunks",
-        Instant.parse("2026-12-01T22:00:00Z"), sink -> chunks.forEach(sink));
+        Instant.parse("2026-12-01T22:00:00Z"), new ContentVersion("model-a", "2/800/0"), sink -> chunks.forEach(sink));
   }
 
   @Test
@@ -44,7 +45,7 @@ class ChunkArchiveTest {
     try (InputStream in = Files.newInputStream(dir.resolve("a.tar.gz"));
         ChunkArchive.Reader reader = ChunkArchive.open(in)) {
       assertThat(reader.manifest()).isEqualTo(new ChunkArchive.Manifest(3, 2, Instant.parse("2026-12-01T22:00:00Z"),
-          "chunks"));
+          "chunks", new ContentVersion("model-a", "2/800/0")));
       reader.chunks().forEachRemaining(read::add);
     }
     assertThat(read).hasSize(2);

@@ -12,7 +12,9 @@ import com.bmo.learning.opensearch.junit.OpenSearchTest;
 import com.bmo.learning.opensearch.junit.TestIndex;
 import com.bmo.learning.search.SearchQuery;
 import com.bmo.learning.search.TestChunks;
+import com.bmo.learning.search.ContentVersion;
 import com.bmo.learning.search.backup.BackupInfo;
+import com.bmo.learning.search.backup.IncompatibleBackupException;
 import com.bmo.learning.search.backup.BackupIntegrityException;
 import com.bmo.learning.search.backup.BackupNotFoundException;
 import com.bmo.learning.search.backup.TestStorage;
@@ -84,6 +86,29 @@ class OpenSearchBackupsIT {
       assertThat(index.count()).isEqualTo(10);
       assertThat(backups.list(bucket.name(), "index/chunks/")).extracting(BackupInfo::key)
           .containsExactly(backup.key());
+    }
+  }
+
+  @Test
+  void anExportOfAnotherModelOrChunkerIsRefusedBeforeAnyIndexIsMade(OpenSearchTarget node, TestIndex name,
+      LocalAwsTarget aws, TestBucket bucket) {
+    ContentVersion made = new ContentVersion("model-a", "2/800/0");
+    ContentVersion live = new ContentVersion("model-b", "2/800/0");
+    try (OpenSearchSearchIndex index = OpenSearchSearchIndex.open(
+            OpenSearchSettings.builder(node.endpoint(), name.name()).replicas(0).build(), DIM, made);
+        S3Storage storage = storage(aws)) {
+      index.upsert(TestChunks.document("old", 5, "algebra", DIM));
+      BackupInfo backup = new OpenSearchBackups(index, storage, work, Clock.systemUTC()).backup(bucket.name(), "x/");
+      try (OpenSearchSearchIndex other = OpenSearchSearchIndex.open(
+              OpenSearchSettings.builder(node.endpoint(), name.name() + "-b").replicas(0).build(), DIM, live)) {
+        other.upsert(TestChunks.document("new", 3, "algebra", DIM));
+        assertThatThrownBy(() -> new OpenSearchBackups(other, storage, work, Clock.systemUTC())
+            .restore(bucket.name(), backup.key()))
+            .isInstanceOfSatisfying(IncompatibleBackupException.class,
+                e -> assertThat(e.backupVersion()).isEqualTo(made))
+            .hasMessageContaining("model-b");
+        assertThat(other.count()).isEqualTo(3);
+      }
     }
   }
 

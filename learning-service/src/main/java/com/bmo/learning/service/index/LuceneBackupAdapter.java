@@ -1,11 +1,8 @@
 package com.bmo.learning.service.index;
 
 import com.bmo.learning.search.backup.BackupDigest;
-import com.bmo.learning.search.backup.BackupInfo;
-import com.bmo.learning.search.backup.BackupNotFoundException;
 import com.bmo.learning.search.backup.IndexBackups;
 import com.bmo.learning.search.backup.BackupResult;
-import com.bmo.learning.search.backup.BackupType;
 import com.bmo.learning.search.backup.RestoreMode;
 import com.bmo.learning.search.backup.RestoreResult;
 import com.bmo.learning.search.backup.StagedRestore;
@@ -59,7 +56,7 @@ public final class LuceneBackupAdapter implements IndexBackupPort {
       BackupResult result = kind == BackupKind.FULL
           ? backups.backupToS3(index, bucket, prefix + "full/" + TIME.format(clock.instant()) + ".tar.gz")
           : backups.incrementalBackup(index, bucket, prefix + "incremental/");
-      return record(result.backup());
+      return BackupRecords.of(result.backup());
     } finally {
       backupOrRestore.readLock().unlock();
     }
@@ -67,21 +64,19 @@ public final class LuceneBackupAdapter implements IndexBackupPort {
 
   @Override
   public List<BackupRecord> list() {
-    return backups.listBackups(bucket, prefix).stream().map(LuceneBackupAdapter::record).toList();
+    return backups.listBackups(bucket, prefix).stream().map(BackupRecords::of).toList();
   }
 
   @Override
   public BackupRecord describe(String key) {
-    if (!key.startsWith(prefix)) {
-      throw new BackupNotFoundException(bucket, key, "not a backup of this index", null);
-    }
-    return record(backups.describe(bucket, key));
+    BackupRecords.requireUnder(prefix, bucket, key);
+    return BackupRecords.of(backups.describe(bucket, key));
   }
 
   @Override
   public RestoreRecord restore(BackupRecord recorded) {
     String key = recorded.key();
-    BackupDigest expected = new BackupDigest(recorded.size(), recorded.sha256(), recorded.indexBytes());
+    BackupDigest expected = BackupRecords.digest(recorded);
     backupOrRestore.writeLock().lock();
     // Download (checked against the record while it streams), verify and validate beside the live index
     // while it keeps serving; only the renames happen with the index closed.
@@ -89,15 +84,10 @@ public final class LuceneBackupAdapter implements IndexBackupPort {
       // Before the swap: an index of another model or chunker would be refused on reopening.
       staged.requireContentVersion(index.contentVersion());
       RestoreResult result = index.replaceDirectory(dir -> staged.moveInto(RestoreMode.REPLACE));
-      return new RestoreRecord(record(result.backup()), result.chunkCount(), result.duration());
+      return new RestoreRecord(BackupRecords.of(result.backup()), result.chunkCount(), result.duration());
     } finally {
       backupOrRestore.writeLock().unlock();
     }
   }
 
-  static BackupRecord record(BackupInfo info) {
-    return new BackupRecord(info.bucket(), info.key(),
-        info.type() == BackupType.FULL ? BackupKind.FULL : BackupKind.INCREMENTAL, info.createdAt(),
-        info.chunkCount(), info.size(), info.sha256(), info.indexBytes());
-  }
 }

@@ -1,8 +1,5 @@
 package com.bmo.learning.service.index;
 
-import com.bmo.learning.search.backup.BackupDigest;
-import com.bmo.learning.search.backup.BackupInfo;
-import com.bmo.learning.search.backup.BackupNotFoundException;
 import com.bmo.learning.search.opensearch.OpenSearchBackups;
 import com.bmo.learning.service.backup.BackupKind;
 import com.bmo.learning.service.backup.BackupRecord;
@@ -34,31 +31,25 @@ final class OpenSearchBackupAdapter implements IndexBackupPort {
       throw InvalidRequestException.of("type", "incremental backups need the Lucene backend; with OpenSearch"
           + " take a full backup");
     }
-    return record(backups.backup(bucket, prefix));
+    return BackupRecords.of(backups.backup(bucket, prefix));
   }
 
   @Override
   public List<BackupRecord> list() {
-    return backups.list(bucket, prefix).stream().map(OpenSearchBackupAdapter::record).toList();
+    return backups.list(bucket, prefix).stream().map(BackupRecords::of).toList();
   }
 
   @Override
   public BackupRecord describe(String key) {
-    if (!key.startsWith(prefix)) {
-      throw new BackupNotFoundException(bucket, key, "not a backup of this index", null);
-    }
-    return record(backups.describe(bucket, key));
+    BackupRecords.requireUnder(prefix, bucket, key);
+    return BackupRecords.of(backups.describe(bucket, key));
   }
 
   @Override
   public RestoreRecord restore(BackupRecord recorded) {
     OpenSearchBackups.Restore restore = backups.restore(bucket, recorded.key(),
-        new BackupDigest(recorded.size(), recorded.sha256(), recorded.indexBytes()));
-    return new RestoreRecord(record(restore.backup()), restore.chunkCount(), restore.duration());
+        BackupRecords.digest(recorded));
+    return new RestoreRecord(BackupRecords.of(restore.backup()), restore.chunkCount(), restore.duration());
   }
 
-  private static BackupRecord record(BackupInfo b) {
-    return new BackupRecord(b.bucket(), b.key(), BackupKind.FULL, b.createdAt(), b.chunkCount(), b.size(),
-        b.sha256(), b.indexBytes());
-  }
 }

@@ -4,6 +4,7 @@ import com.bmo.learning.localaws.LocalAwsClients;
 import com.bmo.learning.localaws.LocalAwsEndpoint;
 import com.bmo.learning.testsupport.ExternalEndpoint;
 import com.bmo.learning.testsupport.ResourceNames;
+import com.bmo.learning.testsupport.SessionParameterResolver;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +13,6 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -35,23 +33,19 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *       removed after the test, whatever it left in them.</li>
  * </ul>
  */
-public final class LocalAwsExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
+public final class LocalAwsExtension extends SessionParameterResolver<LocalAwsExtension.Session>
+    implements AfterEachCallback, AfterAllCallback {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalAwsExtension.class);
   private static final Namespace NAMESPACE = Namespace.create(LocalAwsExtension.class);
 
-  private static final List<Class<?>> SUPPORTED = List.of(S3Client.class, S3Presigner.class,
-      SecretsManagerClient.class, LocalAwsTarget.class, TestBucket.class, SecretPrefix.class);
-
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return SUPPORTED.contains(parameter.getParameter().getType());
+  public LocalAwsExtension() {
+    super(Session.class, Session::open, S3Client.class, S3Presigner.class, SecretsManagerClient.class,
+        LocalAwsTarget.class, TestBucket.class, SecretPrefix.class);
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    Session session = session(context);
+  protected Object resolve(Class<?> type, Session session, ExtensionContext context) {
     if (type == LocalAwsTarget.class) {
       return session.target;
     }
@@ -70,13 +64,7 @@ public final class LocalAwsExtension implements ParameterResolver, AfterEachCall
     if (type == SecretPrefix.class) {
       return secretPrefix(session, context);
     }
-    throw new ParameterResolutionException("Unsupported parameter type " + type);
-  }
-
-  /** The endpoint and clients shared by every test of this JVM, closed when the run ends. */
-  private static Session session(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(Session.class, k -> Session.open(), Session.class);
+    return null;
   }
 
   private static TestBucket testBucket(Session session, ExtensionContext context) {
@@ -176,7 +164,7 @@ public final class LocalAwsExtension implements ParameterResolver, AfterEachCall
     }
   }
 
-  private static final class Session implements CloseableResource {
+  static final class Session implements CloseableResource {
     private final LocalAwsTarget target;
     private final LocalAwsEndpoint embedded;
     private final S3Client s3;

@@ -2,6 +2,7 @@ package com.bmo.learning.opensearch.junit;
 
 import com.bmo.learning.testsupport.ExternalEndpoint;
 import com.bmo.learning.testsupport.ResourceNames;
+import com.bmo.learning.testsupport.SessionParameterResolver;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,15 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that gives integration tests a real OpenSearch node and an index name of their own.
@@ -32,20 +29,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       with it is deleted.</li>
  * </ul>
  */
-public final class OpenSearchExtension implements ParameterResolver {
+public final class OpenSearchExtension extends SessionParameterResolver<OpenSearchExtension.Session> {
 
   private static final Namespace NAMESPACE = Namespace.create(OpenSearchExtension.class);
-  private static final List<Class<?>> SUPPORTED = List.of(OpenSearchTarget.class, TestIndex.class);
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return SUPPORTED.contains(parameter.getParameter().getType());
+  public OpenSearchExtension() {
+    super(Session.class, Session::open, OpenSearchTarget.class, TestIndex.class);
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    Session session = session(context);
+  protected Object resolve(Class<?> type, Session session, ExtensionContext context) {
     if (type == OpenSearchTarget.class) {
       return session.target;
     }
@@ -54,13 +47,7 @@ public final class OpenSearchExtension implements ParameterResolver {
       return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestIndex.class,
           k -> new IndexCleanup(new TestIndex(indexName(context)), session), IndexCleanup.class).index();
     }
-    throw new ParameterResolutionException("Unsupported parameter type " + type);
-  }
-
-  /** The node shared by every test of this JVM, stopped when the run ends. */
-  private static Session session(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(Session.class, k -> Session.open(), Session.class);
+    return null;
   }
 
   static String indexName(ExtensionContext context) {
@@ -74,7 +61,7 @@ public final class OpenSearchExtension implements ParameterResolver {
     }
   }
 
-  private static final class Session implements CloseableResource {
+  static final class Session implements CloseableResource {
     private final OpenSearchTarget target;
     private final EmbeddedOpenSearchNode embedded;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
