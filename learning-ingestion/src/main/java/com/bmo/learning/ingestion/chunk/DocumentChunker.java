@@ -66,7 +66,7 @@ public final class DocumentChunker {
     return overlapChars;
   }
 
-  /** The rules and sizes in one string, e.g. {@code "2/600/100"}: chunks of different versions differ. */
+  /** The rules and sizes in one string, e.g. {@code "3/600/100"}: chunks of different versions differ. */
   public String version() {
     return VERSION + "/" + maxChunkChars + "/" + overlapChars;
   }
