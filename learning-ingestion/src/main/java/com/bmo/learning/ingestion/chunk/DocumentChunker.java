@@ -15,6 +15,9 @@ import java.util.Objects;
  * the document's structure: a chunk never crosses a section boundary; within a section it ends at a
  * paragraph, else at a sentence, else at a line, else at a word (only a single word longer than a chunk
  * is cut). Consecutive chunks of a section share whole sentences up to {@code overlapChars} characters.
+ * A section's last chunk shorter than a quarter of {@code maxChunkChars} is merged into the chunk before it
+ * (so that chunk may be up to a quarter longer than {@code maxChunkChars}), and a chunk without a letter
+ * or digit is dropped.
  *
  * <p>A section is a run of consecutive documents with the same {@value MetadataKeys#SECTION_INDEX} and
  * {@value MetadataKeys#HEADING_PATH} (the parsers cut PDFs into one document per section part per
@@ -32,8 +35,9 @@ public final class DocumentChunker {
   /**
    * Version of the chunking rules. An index that stores it with its vectors can tell chunks made by other
    * rules (together with the size: see {@link #version()}). 2: section- and sentence-aware chunks.
+   * 3: a section's short last chunk joins the one before it; chunks without a letter or digit are dropped.
    */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   private final int maxChunkChars;
   private final int overlapChars;
@@ -62,7 +66,7 @@ public final class DocumentChunker {
     return overlapChars;
   }
 
-  /** The rules and sizes in one string, e.g. {@code "2/600/100"}: chunks of different versions differ. */
+  /** The rules and sizes in one string, e.g. {@code "3/600/100"}: chunks of different versions differ. */
   public String version() {
     return VERSION + "/" + maxChunkChars + "/" + overlapChars;
   }
@@ -123,16 +127,17 @@ public final class DocumentChunker {
     }
     List<Span> units = new ArrayList<>();
     SentenceUnits.split(section, 0, section.length(), maxChunkChars, units);
+    List<Span> spans = new ArrayList<>();
     int first = 0;
     while (first < units.size()) {
       int last = first;
       while (last + 1 < units.size() && units.get(last + 1).end() - units.get(first).start() <= maxChunkChars) {
         last++;
       }
-      int start = units.get(first).start();
-      int end = units.get(last).end();
-      out.add(segment(section.substring(start, end), parts.get(0).metadata(), pageAt(pageStarts, start),
-          pageAt(pageStarts, end - 1), sourceUri, version, out.size()));
+      Span span = new Span(units.get(first).start(), units.get(last).end());
+      if (hasWords(section, span)) {
+        spans.add(span);
+      }
       if (last + 1 >= units.size()) {
         break;
       }
@@ -143,6 +148,43 @@ public final class DocumentChunker {
       }
       first = next;
     }
+    mergeShortTail(spans);
+    for (Span span : spans) {
+      out.add(segment(section.substring(span.start(), span.end()), parts.get(0).metadata(),
+          pageAt(pageStarts, span.start()), pageAt(pageStarts, span.end() - 1), sourceUri, version, out.size()));
+    }
+  }
+
+  /**
+   * A section's last chunk shorter than a quarter of the chunk size joins the chunk before it (of the same
+   * section): on its own such a tail (e.g. a closing "End") is a passage with too little to be about and
+   * can outrank whole passages on a single shared word. The merged chunk may exceed the size by less than
+   * a quarter; chunks before it are unchanged.
+   */
+  private void mergeShortTail(List<Span> spans) {
+    int n = spans.size();
+    if (n < 2) {
+      return;
+    }
+    Span tail = spans.get(n - 1);
+    if (tail.end() - tail.start() < minTailChars()) {
+      spans.set(n - 2, new Span(spans.get(n - 2).start(), tail.end()));
+      spans.remove(n - 1);
+    }
+  }
+
+  private int minTailChars() {
+    return maxChunkChars / 4;
+  }
+
+  /** Whether a range holds at least one letter or digit (a chunk of only punctuation or rules says nothing). */
+  private static boolean hasWords(String text, Span span) {
+    for (int i = span.start(); i < span.end(); i++) {
+      if (Character.isLetterOrDigit(text.codePointAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static TextSegment segment(String text, Metadata sectionMetadata, int page, int pageEnd,

@@ -31,7 +31,8 @@ class DocumentChunkerTest {
     List<TextSegment> chunks = new DocumentChunker(400, 80).chunk(URI, "etag-1", pages(3));
     assertThat(chunks.size()).isGreaterThan(6);
     assertThat(chunks).allSatisfy(c -> {
-      assertThat(c.text().length()).isLessThanOrEqualTo(400);
+      // A section's short tail may join the chunk before it: up to a quarter over the size.
+      assertThat(c.text().length()).isLessThan(400 + 400 / 4);
       assertThat(c.metadata().getString(MetadataKeys.SOURCE_URI)).isEqualTo(URI);
       assertThat(c.metadata().getInteger(MetadataKeys.CHUNK_COUNT)).isEqualTo(chunks.size());
       assertThat(c.metadata().getInteger(MetadataKeys.PAGE)).isBetween(1, 3);
@@ -99,6 +100,61 @@ class DocumentChunkerTest {
     assertThatThrownBy(() -> new DocumentChunker(0, 0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new DocumentChunker(100, 100)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new DocumentChunker(100, -1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shortSectionTailJoinsThePreviousChunkOfItsSectionOnly() {
+    String full = sentencesUpTo(200);
+    int size = full.length() + 2; // the full part is one chunk; with the tail it would exceed the size
+    List<Document> documents = List.of(
+        sectionPart(0, "Guide › Install", 1, full),
+        sectionPart(0, "Guide › Install", 2, "End."),
+        sectionPart(1, "Guide › Upgrade", 2, "Short."),
+        sectionPart(2, "Guide › Notes", 3, "— * —"));
+    DocumentChunker chunker = new DocumentChunker(size, 0);
+
+    List<TextSegment> chunks = chunker.chunk(URI, "e", documents);
+
+    assertThat(chunks).extracting(TextSegment::text).containsExactly(full + "\nEnd.", "Short.");
+    // The merged chunk spans both pages of its section; the next section's short chunk stays apart.
+    assertThat(chunks.get(0).metadata().getInteger(MetadataKeys.PAGE)).isEqualTo(1);
+    assertThat(chunks.get(0).metadata().getInteger(MetadataKeys.PAGE_END)).isEqualTo(2);
+    assertThat(chunks.get(1).metadata().getInteger(MetadataKeys.PAGE)).isEqualTo(2);
+    assertThat(chunks.get(1).metadata().getInteger(MetadataKeys.PAGE_END)).isNull();
+    assertThat(chunks.get(1).metadata().getString(MetadataKeys.HEADING_PATH)).isEqualTo("Guide › Upgrade");
+    // The wordless section gave no chunk, so the count and indexes have no gap.
+    assertThat(chunks).allSatisfy(c -> assertThat(c.metadata().getInteger(MetadataKeys.CHUNK_COUNT)).isEqualTo(2));
+    assertThat(chunks.get(1).metadata().getInteger(MetadataKeys.CHUNK_INDEX)).isEqualTo(1);
+  }
+
+  @Test
+  void tailOfAQuarterOfTheSizeOrMoreStaysItsOwnChunk() {
+    String full = sentencesUpTo(200);
+    int size = full.length() + 2;
+    String tail = "This closing sentence of the section is long enough to stand alone.";
+    assertThat(tail.length()).isGreaterThanOrEqualTo(size / 4);
+    List<TextSegment> chunks = new DocumentChunker(size, 0).chunk(URI, "e", List.of(
+        sectionPart(0, "Guide › Install", 1, full), sectionPart(0, "Guide › Install", 2, tail)));
+
+    assertThat(chunks).extracting(TextSegment::text).containsExactly(full, tail);
+    assertThat(chunks.get(1).metadata().getInteger(MetadataKeys.PAGE)).isEqualTo(2);
+  }
+
+  private static Document sectionPart(int section, String headingPath, int page, String text) {
+    return Document.from(text, Metadata.from(MetadataKeys.SOURCE_URI, URI).put(MetadataKeys.SECTION_INDEX, section)
+        .put(MetadataKeys.HEADING_PATH, headingPath).put(MetadataKeys.PAGE, page));
+  }
+
+  /** Whole sentences, as many as fit in {@code max} characters. */
+  private static String sentencesUpTo(int max) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; ; i++) {
+      String sentence = (text.length() == 0 ? "" : " ") + "Step " + i + " installs one part.";
+      if (text.length() + sentence.length() > max) {
+        return text.toString();
+      }
+      text.append(sentence);
+    }
   }
 
   private static List<String> ids(List<TextSegment> chunks) {
