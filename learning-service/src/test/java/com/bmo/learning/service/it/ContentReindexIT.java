@@ -3,6 +3,7 @@ package com.bmo.learning.service.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.bmo.learning.ingestion.chunk.DocumentChunker;
 import com.bmo.learning.localaws.junit.LocalAwsTarget;
 import com.bmo.learning.localaws.junit.LocalAwsTest;
 import com.bmo.learning.testfixtures.TestDocuments;
@@ -60,7 +61,9 @@ class ContentReindexIT {
       ApiClient api = new ApiClient(ServiceInstances.url(second), env);
       JsonNode reindex = api.get("/actuator/health", api.adminKey()).body().path("components")
           .path("contentReindex").path("details");
-      assertThat(reindex.path("cause").asText()).isEqualTo("chunker changed (2/800/0 → 2/400/0)");
+      String rules = DocumentChunker.VERSION;
+      assertThat(reindex.path("cause").asText())
+          .isEqualTo("chunker changed (" + rules + "/800/0 → " + rules + "/400/0)");
       assertThat(reindex.path("documentsQueued").asInt()).isEqualTo(1);
 
       JsonNode[] doc = new JsonNode[1];
