@@ -64,13 +64,12 @@ public final class LuceneBackupAdapter implements IndexBackupPort {
 
   @Override
   public List<BackupRecord> list() {
-    return backups.listBackups(bucket, prefix).stream().map(BackupRecords::of).toList();
+    return BackupRecords.ofAll(backups.listBackups(bucket, prefix));
   }
 
   @Override
   public BackupRecord describe(String key) {
-    BackupRecords.requireUnder(prefix, bucket, key);
-    return BackupRecords.of(backups.describe(bucket, key));
+    return BackupRecords.describe(prefix, bucket, key, backups::describe);
   }
 
   @Override

@@ -36,13 +36,12 @@ final class OpenSearchBackupAdapter implements IndexBackupPort {
 
   @Override
   public List<BackupRecord> list() {
-    return backups.list(bucket, prefix).stream().map(BackupRecords::of).toList();
+    return BackupRecords.ofAll(backups.list(bucket, prefix));
   }
 
   @Override
   public BackupRecord describe(String key) {
-    BackupRecords.requireUnder(prefix, bucket, key);
-    return BackupRecords.of(backups.describe(bucket, key));
+    return BackupRecords.describe(prefix, bucket, key, backups::describe);
   }
 
   @Override
