@@ -1,6 +1,7 @@
 package com.bmo.learning.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -68,4 +69,9 @@ class ArchitectureTest {
   static final ArchRule openSearchOnlyInItsBackend = noClasses().that()
       .resideOutsideOfPackages("com.bmo.learning.search.opensearch..", "com.bmo.learning.opensearch.junit..")
       .should().dependOnClassesThat().resideInAPackage("org.opensearch..");
+
+  /** The service's packages (api, auth, documents, jobs, ops, ...) depend on each other one way only. */
+  @ArchTest
+  static final ArchRule servicePackagesAreFreeOfCycles = slices()
+      .matching("com.bmo.learning.service.(*)..").should().beFreeOfCycles();
 }

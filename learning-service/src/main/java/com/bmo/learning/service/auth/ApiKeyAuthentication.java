@@ -9,6 +9,9 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
  */
 public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
+  /** The header a key is sent in (or {@code Authorization: Bearer <key>}). */
+  public static final String HEADER = "X-API-Key";
+
   private final Caller caller;
   private String presentedKey;
 

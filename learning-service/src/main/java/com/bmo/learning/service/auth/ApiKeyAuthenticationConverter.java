@@ -7,11 +7,9 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 /** The key a request presents: {@code X-API-Key: <key>} or {@code Authorization: Bearer <key>}; null for none. */
 final class ApiKeyAuthenticationConverter implements AuthenticationConverter {
 
-  static final String HEADER = "X-API-Key";
-
   @Override
   public Authentication convert(HttpServletRequest request) {
-    String key = request.getHeader(HEADER);
+    String key = request.getHeader(ApiKeyAuthentication.HEADER);
     if (key == null) {
       String auth = request.getHeader("Authorization");
       if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {

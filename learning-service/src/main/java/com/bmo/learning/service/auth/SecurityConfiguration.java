@@ -1,21 +1,15 @@
 package com.bmo.learning.service.auth;
 
-import com.bmo.learning.service.api.ProblemResponses;
-import com.bmo.learning.service.ops.AuditLog;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -36,39 +30,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableWebSecurity
 public class SecurityConfiguration {
 
-  static final String AUTHENTICATE_HEADER = "ApiKey header=\"" + ApiKeyAuthenticationConverter.HEADER + "\"";
-
+  /**
+   * The refusals' responses (401, 403, 503) are the API's (problem details, audit lines): Spring Security's
+   * handler interfaces keep this package free of the web and audit layers above it.
+   */
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyRegistry registry, ProblemResponses problems,
-      AuditLog audit) throws Exception {
-    // Every refusal leaves an audit line: who (key id, or anonymous; never the key), what, denied.
-    AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-      boolean noKey = request.getHeader(ApiKeyAuthenticationConverter.HEADER) == null
-          && request.getHeader("Authorization") == null;
-      audit.record(AuditLog.ANONYMOUS, AuditLog.Action.ACCESS, request.getMethod() + " " + request.getServletPath(),
-          AuditLog.Outcome.DENIED, noKey ? "401: no API key" : "401: API key not valid");
-      response.setHeader("WWW-Authenticate", AUTHENTICATE_HEADER);
-      problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-          noKey ? "An API key is required: send it in the X-API-Key header" : "The API key is not valid");
-    };
-    AccessDeniedHandler forbidden = (request, response, e) -> {
-      boolean adminOnly = request.getServletPath().startsWith("/api/v1/backups")
-          || request.getServletPath().startsWith("/actuator");
-      Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-      audit.record(caller != null && caller.getPrincipal() instanceof Caller c ? c.id() : AuditLog.ANONYMOUS,
-          AuditLog.Action.ACCESS, request.getMethod() + " " + request.getServletPath(), AuditLog.Outcome.DENIED,
-          adminOnly ? "403: needs the admin role" : "403: not allowed");
-      problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "This API key may not use "
-          + request.getMethod() + " " + request.getServletPath() + (adminOnly ? ": it needs the admin role" : ""));
-    };
-    AuthenticationFailureHandler failed = (request, response, e) -> {
-      if (e instanceof AuthenticationServiceException) {
-        problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Authentication unavailable",
-            "The API keys could not be read; try again shortly");
-      } else {
-        unauthorized.commence(request, response, e);
-      }
-    };
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyRegistry registry, AuthenticationEntryPoint unauthorized,
+      AccessDeniedHandler forbidden, AuthenticationFailureHandler failed) throws Exception {
     AuthenticationFilter apiKeys = new AuthenticationFilter(
         new ProviderManager(new ApiKeyAuthenticationProvider(registry)), new ApiKeyAuthenticationConverter());
     apiKeys.setSuccessHandler((request, response, authentication) -> { });
@@ -104,12 +72,9 @@ public class SecurityConfiguration {
         .build();
   }
 
-  /** A request the firewall refuses is a client mistake: 400 problem details, no stack trace logged. */
+  /** A request the firewall refuses is a client mistake: a 400 problem, no stack trace logged. */
   @Bean
-  WebSecurityCustomizer rejectedRequestsAsProblems(ProblemResponses problems) {
-    RequestRejectedHandler rejected = (request, response, e) -> problems.write(request, response,
-        HttpStatus.BAD_REQUEST, "Bad request",
-        "The request path is not allowed (no ';', encoded '/', '%' or '.', '//' or '..' segments)");
+  WebSecurityCustomizer rejectedRequestsAsProblems(RequestRejectedHandler rejected) {
     return web -> web.requestRejectedHandler(rejected);
   }
 }

@@ -11,7 +11,6 @@ import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.service.auth.ForbiddenException;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.ingestion.SourceDocument;
-import com.bmo.learning.service.jobs.IngestionQueue;
 import com.bmo.learning.service.ops.LoggedText;
 import java.io.IOException;
 import java.io.InputStream;

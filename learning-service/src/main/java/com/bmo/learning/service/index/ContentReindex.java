@@ -4,7 +4,7 @@ import com.bmo.learning.search.IndexReplaced;
 import com.bmo.learning.service.documents.Document;
 import com.bmo.learning.service.documents.DocumentRepository;
 import com.bmo.learning.service.documents.DocumentStatus;
-import com.bmo.learning.service.jobs.IngestionQueue;
+import com.bmo.learning.service.documents.IngestionQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

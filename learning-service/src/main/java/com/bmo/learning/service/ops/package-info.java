@@ -1,4 +1,4 @@
 /**
- * Health indicators for the database, S3, Secrets Manager and the index.
+ * Operations: health indicators (database, S3, Secrets Manager, the index), the audit log and log-safe text.
  */
 package com.bmo.learning.service.ops;

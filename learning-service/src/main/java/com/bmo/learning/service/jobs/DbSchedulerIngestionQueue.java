@@ -1,5 +1,6 @@
 package com.bmo.learning.service.jobs;
 
+import com.bmo.learning.service.documents.IngestionQueue;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -11,32 +12,30 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts documents on the durable ingestion queue (db-scheduler's table in PostgreSQL). One execution per
- * document, identified by the document id, so a document is never queued twice. Called inside the
- * transaction that records the document, so both happen or neither.
+ * The durable ingestion queue: db-scheduler's table in PostgreSQL. One execution per document, identified by
+ * the document id, so a document is never queued twice. Called inside the transaction that records the
+ * document, so both happen or neither.
  */
 @Component
-public class IngestionQueue {
+class DbSchedulerIngestionQueue implements IngestionQueue {
 
-  private static final Logger LOG = LoggerFactory.getLogger(IngestionQueue.class);
+  private static final Logger LOG = LoggerFactory.getLogger(DbSchedulerIngestionQueue.class);
 
   private final SchedulerClient scheduler;
   private final OneTimeTask<String> task;
   private final IngestionJob job;
 
-  public IngestionQueue(SchedulerClient scheduler, OneTimeTask<String> ingestDocumentTask, IngestionJob job) {
+  DbSchedulerIngestionQueue(SchedulerClient scheduler, OneTimeTask<String> ingestDocumentTask, IngestionJob job) {
     this.scheduler = scheduler;
     this.task = ingestDocumentTask;
     this.job = job;
   }
 
   /**
-   * Queues the document for ingestion now; a document already queued stays queued once. Large documents
-   * ({@code size} above {@code learning.jobs.large-document-size}) are queued at a lower priority, so
-   * small ones queued after them are still taken first.
-   *
-   * @param size the object's size in bytes; null when unknown (queued as a small one)
+   * {@inheritDoc} Large documents ({@code size} above {@code learning.jobs.large-document-size}) are queued at
+   * a lower priority, so small ones queued after them are still taken first.
    */
+  @Override
   public void enqueue(UUID documentId, Long size) {
     String id = documentId.toString();
     int priority = job.isLarge(size) ? Priority.LOW : Priority.HIGH;
@@ -49,7 +48,7 @@ public class IngestionQueue {
     }
   }
 
-  /** Removes a queued ingestion that has not started; one in progress runs to its end. */
+  @Override
   public void cancel(UUID documentId) {
     TaskInstanceId id = TaskInstanceId.of(task.getName(), documentId.toString());
     try {
