@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -28,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -89,7 +89,7 @@ final class ChunkArchive {
       fields.put("chunker", contentVersion.chunker());
     }
     byte[] manifestJson = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(fields);
-    MessageDigest sha = sha256();
+    MessageDigest sha = DigestUtils.getSha256Digest();
     try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(archive));
         TarArchiveOutputStream tar = new TarArchiveOutputStream(
             new GzipCompressorOutputStream(new DigestOutputStream(file, sha)))) {
@@ -231,14 +231,6 @@ final class ChunkArchive {
       return ChunkDocument.fromSource(source).withVector(vector);
     } catch (JsonProcessingException | IllegalArgumentException | ClassCastException | NullPointerException e) {
       throw new InvalidArchiveException("a line of " + CHUNKS + " is not a chunk: " + e.getMessage());
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

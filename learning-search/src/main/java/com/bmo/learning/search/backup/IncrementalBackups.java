@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.commons.codec.digest.MessageDigestAlgorithms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +82,7 @@ final class IncrementalBackups {
           snapshot.collection(), created.toString(), snapshot.generation(), snapshot.segmentsFileName(),
           snapshot.chunkCount(), snapshot.dimension(), snapshot.directory().toString(), entries);
       byte[] json = manifest.toJson();
-      String sha = Hashing.sha256Hex(json);
+      String sha = DigestUtils.sha256Hex(json);
       long indexBytes = manifest.totalBytes();
       storage.upload(bucket, manifestKey, json, UploadOptions.builder().contentType("application/json")
           .metadata(BackupCatalogue.metadata(BackupType.INCREMENTAL, snapshot.collection(),
@@ -113,7 +115,7 @@ final class IncrementalBackups {
         long crc = snapshot.checksum(name);
         IncrementalManifest.Entry known = previous.get(name);
         String sha = known != null && known.size() == size && known.crc32() == crc ? known.sha256()
-            : Hashing.sha256Hex(snapshot.file(name));
+            : new DigestUtils(MessageDigestAlgorithms.SHA_256).digestAsHex(snapshot.file(name));
         entries.add(new IncrementalManifest.Entry(name, size, crc, sha,
             IncrementalManifest.objectFor(name, sha)));
       }
@@ -148,7 +150,7 @@ final class IncrementalBackups {
   /** Reads a manifest and checks it against the SHA-256 its backup was recorded with. */
   static IncrementalManifest readManifest(S3Storage storage, String bucket, String key, String expectedSha256) {
     byte[] json = storage.readAllBytes(bucket, key);
-    String actual = Hashing.sha256Hex(json);
+    String actual = DigestUtils.sha256Hex(json);
     if (expectedSha256 == null || !expectedSha256.equals(actual)) {
       throw new BackupIntegrityException(bucket, key, "manifest SHA-256 " + actual + " does not match the "
           + "recorded " + expectedSha256, null);

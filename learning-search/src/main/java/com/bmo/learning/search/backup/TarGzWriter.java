@@ -11,6 +11,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -29,7 +30,7 @@ final class TarGzWriter {
   }
 
   static Written write(Path directory, List<String> names, Path archive, int level) throws IOException {
-    MessageDigest sha = Hashing.sha256();
+    MessageDigest sha = DigestUtils.getSha256Digest();
     GzipParameters gzip = new GzipParameters();
     gzip.setCompressionLevel(level);
     long content = 0;

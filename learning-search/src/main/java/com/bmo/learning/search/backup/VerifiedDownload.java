@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Downloads a backup object to a file while checking it against a {@link BackupDigest}: the download stops
@@ -71,7 +72,7 @@ public final class VerifiedDownload {
   /** Counts and hashes what passes, refusing a byte beyond the limit. */
   static final class CheckingStream extends FilterOutputStream {
     private final long limit;
-    private final MessageDigest sha256 = Hashing.sha256();
+    private final MessageDigest sha256 = DigestUtils.getSha256Digest();
     private long count;
 
     CheckingStream(OutputStream out, long limit) {

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -378,7 +379,7 @@ class IndexBackupIT {
     });
     // Recorded like a genuine backup, so that only the extraction can stop it.
     s3.putObject(r -> r.bucket(b).key("evil.tar.gz").metadata(Map.of(
-        BackupCatalogue.META_TYPE, "full", BackupCatalogue.META_SHA256, Hashing.sha256Hex(archive),
+        BackupCatalogue.META_TYPE, "full", BackupCatalogue.META_SHA256, DigestUtils.sha256Hex(archive),
         BackupCatalogue.META_CHUNK_COUNT, "1", BackupCatalogue.META_COLLECTION, "lessons",
         BackupCatalogue.META_CREATED_AT, "2026-01-01T00:00:00Z")), RequestBody.fromBytes(archive));
     Files.createDirectories(dir.resolve("area"));
