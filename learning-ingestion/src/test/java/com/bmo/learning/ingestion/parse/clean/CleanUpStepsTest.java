@@ -99,6 +99,21 @@ class CleanUpStepsTest {
   }
 
   @Test
+  void lastPageOfTableOfContentsWithFewEntriesIsRecognised() {
+    // texinfo: the contents' second page holds its last entries and a roman page number, nothing else
+    List<String> tail = List.of("ii", "14 Installation . . . . . . . . . . . . . . . . . . . . . . 48",
+        "15 Bugs . . . . . . . . . . . . . . . . . . . . . . . . . . . 49",
+        "Concept Index . . . . . . . . . . . . . . . . . . . . . . . 50");
+    assertThat(new NavigationPageDetector().detect(tail)).isEqualTo(PageKind.TABLE_OF_CONTENTS);
+    // one dot-leader line among text, or a short page of text, stays content
+    List<String> mixed = List.of("2", "Installation . . . . . . . . . . . . . . . . 48",
+        "Permission is granted to make and distribute verbatim copies of this manual.");
+    assertThat(new NavigationPageDetector().detect(mixed)).isEqualTo(PageKind.CONTENT);
+    assertThat(new NavigationPageDetector().detect(List.of("ii", "Arrays . . . . . . . 14")))
+        .isEqualTo(PageKind.CONTENT);
+  }
+
+  @Test
   void indexPageIsRecognised() {
     List<String> index = List.of("Index", "abs function, 21", "arithmetic expressions, 14, 18-20",
         "array, 33, 41", "assignment statement, 52", "binary parameter, 24", "check statement, 45",
@@ -109,6 +124,16 @@ class CleanUpStepsTest {
         "bg . . . . . . . . . . . . . . . . . . . 114", "bind . . . . . . . . . . . . . . . . 55",
         "break . . . . . . . . . . . . . . . . 49", "builtin . . . . . . . . . . . . . . 57");
     assertThat(new NavigationPageDetector().detect(texinfo)).isIn(PageKind.INDEX, PageKind.TABLE_OF_CONTENTS);
+    // texinfo operator index: entries without letters, several pages each, under one-symbol group lines
+    List<String> operators = List.of("1133", "Operator Index", "!",
+        "! . . . . . . . . . . . . . . . . . . . . . . . . . . 166, 167, 900",
+        "!= . . . . . . . . . . . . . . . . . . . . . . . . . 164, 165, 900", "&",
+        "& . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 166, 900",
+        "&& . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 167", "(",
+        "( . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 151", "*",
+        "* . . . . . . . . . . . . . . . . . . . . . . . . . . . 161, 163, 900",
+        "*= . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 170");
+    assertThat(new NavigationPageDetector().detect(operators)).isEqualTo(PageKind.INDEX);
   }
 
   @Test
