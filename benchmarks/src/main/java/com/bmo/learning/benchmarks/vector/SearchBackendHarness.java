@@ -7,6 +7,7 @@ import com.bmo.learning.search.SearchIndex;
 import com.bmo.learning.search.SearchQuery;
 import com.bmo.learning.search.lucene.IndexSettings;
 import com.bmo.learning.search.lucene.LuceneSearchIndex;
+import com.bmo.learning.search.lucene.MergeSettings;
 import com.bmo.learning.search.opensearch.OpenSearchSearchIndex;
 import com.bmo.learning.search.opensearch.OpenSearchSettings;
 import java.net.URI;
@@ -30,7 +31,11 @@ import java.util.SplittableRandom;
  *     [backends=lucene,opensearch] [size=100000] [queries=300] [dir=benchmarks/target/search-bench]
  *     [opensearch=http://127.0.0.1:9200 (default: a node started in this JVM)]
  *     [lucene-dir=(an index a former run left: measured without indexing)] [lucene-merged=true (then merged into
- *     one segment and measured again)]</pre>
+ *     one segment and measured again)]
+ *     [lucene-segments-per-tier=10] [lucene-floor-mb=2] [lucene-merge-to=3 lucene-merge-above=8 (background merge;
+ *     lucene-merge-above=0: off) (default: IndexSettings' MergeSettings)]
+ *     [lucene-baseline=true (first the same corpus into a Lucene index with Lucene's own merge defaults, no
+ *     background merge, then the configured one; prints configured / baseline)]</pre>
  */
 public final class SearchBackendHarness {
 
@@ -44,7 +49,10 @@ public final class SearchBackendHarness {
 
   public static void main(String[] args) throws Exception {
     Args a = new Args(args);
-    List<String> backends = List.of(a.get("backends", "lucene,opensearch").split(","));
+    List<String> backends = new ArrayList<>(List.of(a.get("backends", "lucene,opensearch").split(",")));
+    if (Boolean.parseBoolean(a.get("lucene-baseline", "false")) && backends.contains("lucene")) {
+      backends.add(backends.indexOf("lucene"), "lucene-baseline");
+    }
     int size = a.getInt("size", 100_000);
     int queries = a.getInt("queries", 300);
     Path dir = Path.of(a.get("dir", "benchmarks/target/search-bench"));
@@ -85,10 +93,12 @@ public final class SearchBackendHarness {
       for (String backend : backends) {
         boolean reused = "lucene".equals(backend) && !a.get("lucene-dir", "").isEmpty();
         SearchIndex index;
-        if ("lucene".equals(backend)) {
+        if (backend.startsWith("lucene")) {
           // lucene-dir: an index an earlier run of this harness left (same size), measured without indexing.
           Path luceneDir = reused ? Path.of(a.get("lucene-dir", "")) : Files.createTempDirectory(dir, "lucene-");
-          index = LuceneSearchIndex.open("bench", luceneDir, IndexSettings.defaults(dim));
+          MergeSettings merges = "lucene-baseline".equals(backend) ? MergeSettings.luceneDefaults() : merges(a);
+          index = LuceneSearchIndex.open("bench", luceneDir, IndexSettings.defaults(dim).withMerges(merges));
+          System.out.println(backend + ": " + merges);
         } else if ("opensearch".equals(backend)) {
           URI url;
           if (a.get("opensearch", "").isEmpty()) {
@@ -106,7 +116,11 @@ public final class SearchBackendHarness {
           results.put(backend, reused
               ? measure(backend, i, Double.NaN, corpus, qv, qt, truth) : run(backend, i, corpus, qv, qt, truth));
         }
-        if (index instanceof LuceneSearchIndex lucene && Boolean.parseBoolean(a.get("lucene-merged", "false"))) {
+        if ("lucene-baseline".equals(backend)) {
+          deleteTree(((LuceneSearchIndex) index).directory()); // its disk and page cache go to the next one
+        }
+        if ("lucene".equals(backend) && index instanceof LuceneSearchIndex lucene
+            && Boolean.parseBoolean(a.get("lucene-merged", "false"))) {
           // The same index merged into one segment: what a force-merge (or a coarser merge policy) would buy.
           int before = forceMerge(lucene.directory());
           System.out.printf("lucene: force-merged %d segments into 1; load %s%n", before, load());
@@ -128,7 +142,53 @@ public final class SearchBackendHarness {
           o.chunksPerSecond / l.chunksPerSecond, o.keyword[0] / l.keyword[0], o.vector[0] / l.vector[0],
           o.hybrid[0] / l.hybrid[0]);
     }
+    if (results.containsKey("lucene") && results.containsKey("lucene-baseline")) {
+      Result c = results.get("lucene");
+      Result b = results.get("lucene-baseline");
+      System.out.printf("lucene/lucene-baseline: segments %d/%d, indexing throughput %.2f (%.2f counting the background"
+          + " merge), p50 keyword %.2f, vector %.2f, hybrid %.2f; vector/exact p50 %.3f vs %.3f%n", c.segments,
+          b.segments, c.chunksPerSecond / b.chunksPerSecond, c.chunksPerSecondMerged / b.chunksPerSecondMerged,
+          c.keyword[0] / b.keyword[0], c.vector[0] / b.vector[0], c.hybrid[0] / b.hybrid[0], c.vectorToExact,
+          b.vectorToExact);
+    }
     System.out.println("machine load at end: " + load());
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** The Lucene backend's merge settings: IndexSettings' defaults, changed by the lucene-* options. */
+  static MergeSettings merges(Args a) {
+    MergeSettings d = MergeSettings.defaults();
+    MergeSettings m = d.withTiers(Double.parseDouble(a.get("lucene-segments-per-tier", "" + d.segmentsPerTier())),
+        Double.parseDouble(a.get("lucene-floor-mb", "" + d.floorSegmentMb())));
+    int above = a.getInt("lucene-merge-above", d.mergeAbove());
+    return above == 0 ? m.withoutBackgroundMerge() : m.withBackgroundMerge(a.getInt("lucene-merge-to", d.mergeTo()), above);
+  }
+
+  /** Waits until a background merge left at most {@code mergeAbove} segments (when it is on); prints the count. */
+  static double settle(String name, SearchIndex index) throws InterruptedException {
+    if (!(index instanceof LuceneSearchIndex lucene)) {
+      return 0;
+    }
+    System.out.printf("%s: %d segments after the last write; load %s%n", name, lucene.segmentCount(), load());
+    MergeSettings m = lucene.settings().merges();
+    if (m.backgroundMerge()) {
+      long t0 = System.nanoTime();
+      while (lucene.segmentCount() > m.mergeAbove() && System.nanoTime() - t0 < 3_600_000_000_000L) {
+        Thread.sleep(200);
+      }
+      double waited = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("%s: %d segments after the background merge, %.1f s after the last write%n", name,
+          lucene.segmentCount(), waited);
+      return waited;
+    }
+    return 0;
   }
 
   /** Merges the closed Lucene index in {@code directory} into one segment; returns the segments it had. */
@@ -154,7 +214,13 @@ public final class SearchBackendHarness {
     }
   }
 
-  record Result(double chunksPerSecond, double[] keyword, double[] vector, double[] hybrid, double recall) {
+  record Result(double chunksPerSecond, double chunksPerSecondMerged, double[] keyword, double[] vector,
+      double[] hybrid, double recall, double vectorToExact, int segments) {
+
+    Result withIndexing(double chunksPerSecond, double chunksPerSecondMerged) {
+      return new Result(chunksPerSecond, chunksPerSecondMerged, keyword, vector, hybrid, recall, vectorToExact,
+          segments);
+    }
   }
 
   private static Result run(String name, SearchIndex index, float[][] corpus, float[][] qv, String[] qt,
@@ -176,13 +242,29 @@ public final class SearchBackendHarness {
     double throughput = corpus.length / seconds;
     System.out.printf("%s: indexed %d chunks in %.1f s = %.0f chunks/s; load %s%n", name, corpus.length, seconds,
         throughput, load());
-    return measure(name, index, throughput, corpus, qv, qt, truth);
+    double merging;
+    try {
+      merging = settle(name, index);
+      if (merging > 0) {
+        System.out.printf("%s: %.0f chunks/s counting the background merge's end%n", name,
+            corpus.length / (seconds + merging));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return measure(name, index, throughput, corpus, qv, qt, truth)
+        .withIndexing(throughput, corpus.length / (seconds + merging));
   }
 
   /** Latency of the three modes (interleaved per query, with the exact baseline) and recall of the vector mode. */
   static Result measure(String name, SearchIndex index, double throughput, float[][] corpus, float[][] qv,
       String[] qt, List<Set<String>> truth) {
     int queries = qv.length;
+    int segments = index instanceof LuceneSearchIndex lucene ? lucene.segmentCount() : -1;
+    if (segments >= 0) {
+      System.out.printf("%s: measuring %d segments%n", name, segments);
+    }
     // Warm-up: JIT, caches, the HNSW graph's pages.
     for (int q = 0; q < Math.min(100, queries); q++) {
       index.search(SearchQuery.keyword(qt[q], K));
@@ -210,8 +292,9 @@ public final class SearchBackendHarness {
       Set<String> t = truth.get(q);
       recall += hits.stream().filter(h -> t.contains(h.chunkId())).count() / (double) K;
     }
-    Result r = new Result(throughput, new double[] {pct(kw, 50), pct(kw, 99)},
-        new double[] {pct(vec, 50), pct(vec, 99)}, new double[] {pct(hyb, 50), pct(hyb, 99)}, recall / queries);
+    Result r = new Result(throughput, throughput, new double[] {pct(kw, 50), pct(kw, 99)},
+        new double[] {pct(vec, 50), pct(vec, 99)}, new double[] {pct(hyb, 50), pct(hyb, 99)}, recall / queries,
+        pct(vec, 50) / pct(exact, 50), segments);
     System.out.printf("%s: exact brute force (baseline, same loop) p50 %.2f ms p99 %.2f ms%n", name, pct(exact, 50),
         pct(exact, 99));
     double exactP50 = pct(exact, 50);

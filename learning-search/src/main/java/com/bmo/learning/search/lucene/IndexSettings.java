@@ -10,9 +10,10 @@ package com.bmo.learning.search.lucene;
  *     are kept ({@code max(topK, searchCandidates)}); the main recall/latency knob at query time
  * @param ramBufferMb indexing buffer before a segment is flushed
  * @param fusion how hybrid search merges keyword and vector results
+ * @param merges how segments are merged (merge policy, background merge after bulk loads)
  */
 public record IndexSettings(int dimension, int maxConn, int beamWidth, int searchCandidates,
-    double ramBufferMb, Fusion fusion) {
+    double ramBufferMb, Fusion fusion, MergeSettings merges) {
 
   /** Lucene99HnswVectorsFormat refuses more. */
   public static final int MAX_DIMENSION = 1024;
@@ -34,33 +35,39 @@ public record IndexSettings(int dimension, int maxConn, int beamWidth, int searc
       throw new IllegalArgumentException("ramBufferMb must be 1..2048, was " + ramBufferMb);
     }
     java.util.Objects.requireNonNull(fusion, "fusion");
+    java.util.Objects.requireNonNull(merges, "merges");
   }
 
   public IndexSettings(int dimension, int maxConn, int beamWidth, int searchCandidates, double ramBufferMb) {
-    this(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, Fusion.RECIPROCAL_RANK);
+    this(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, Fusion.RECIPROCAL_RANK,
+        MergeSettings.defaults());
   }
 
   /**
    * Defaults for {@code dimension}: maxConn 16, beamWidth 100, 100 search candidates, 64 MB buffer,
-   * reciprocal rank fusion.
+   * reciprocal rank fusion, {@link MergeSettings#defaults()}.
    */
   public static IndexSettings defaults(int dimension) {
     return new IndexSettings(dimension, 16, 100, 100, 64);
   }
 
   public IndexSettings withHnsw(int maxConn, int beamWidth) {
-    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, fusion);
+    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, fusion, merges);
   }
 
   public IndexSettings withSearchCandidates(int searchCandidates) {
-    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, fusion);
+    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, fusion, merges);
   }
 
   public IndexSettings withFusion(Fusion fusion) {
-    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, fusion);
+    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, fusion, merges);
+  }
+
+  public IndexSettings withMerges(MergeSettings merges) {
+    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, fusion, merges);
   }
 
   public IndexSettings withRamBufferMb(double ramBufferMb) {
-    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, fusion);
+    return new IndexSettings(dimension, maxConn, beamWidth, searchCandidates, ramBufferMb, fusion, merges);
   }
 }

@@ -42,6 +42,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -61,6 +62,11 @@ import org.slf4j.LoggerFactory;
  * lets {@link #snapshot()} hold a commit for a backup while writes go on. {@link #replaceDirectory} swaps
  * the directory's contents (a restore) under a lock that reads and writes take only for the duration of
  * their Lucene calls: callers embed and download before, never inside.
+ *
+ * <p>Segments are kept few as {@link MergeSettings} says: a {@code TieredMergePolicy}, and optionally a
+ * background merge ({@code BackgroundMerger}) that starts when a commit, an open or a restore leaves more
+ * segments than {@link MergeSettings#mergeAbove()}; it holds no lock while merging, so writes, searches and
+ * snapshots go on, and {@link #close()} or a restore stops it.
  *
  * <p>One process may open a directory at a time (Lucene's write lock); a second open fails with
  * {@link IndexLockedException}.
@@ -89,22 +95,8 @@ public final class LuceneSearchIndex implements SearchIndex, SnapshotSource {
   /** One write at a time. */
   private final ReentrantLock writeLock = new ReentrantLock();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private Store store;
-
-  /** The open Lucene objects of the directory; replaced as a whole by a restore. */
-  private record Store(FSDirectory directory, SnapshotDeletionPolicy snapshots, IndexWriter writer,
-      SearcherManager searchers, AtomicBoolean closed) {
-
-    void close() throws IOException {
-      closed.set(true);
-      try {
-        searchers.close();
-        writer.close();
-      } finally {
-        directory.close();
-      }
-    }
-  }
+  private final BackgroundMerger merger;
+  private LuceneStore store;
 
   private LuceneSearchIndex(String collection, Path directoryPath, IndexSettings settings,
       ContentVersion version) {
@@ -113,6 +105,7 @@ public final class LuceneSearchIndex implements SearchIndex, SnapshotSource {
     this.settings = settings;
     this.version = version;
     this.retrieval = new LuceneRetrieval(settings, analyzer);
+    this.merger = new BackgroundMerger(collection, settings.merges(), this::commitMerged);
   }
 
   /**
@@ -135,11 +128,17 @@ public final class LuceneSearchIndex implements SearchIndex, SnapshotSource {
     Objects.requireNonNull(settings, "settings");
     LuceneSearchIndex index = new LuceneSearchIndex(collection, directory.toAbsolutePath().normalize(),
         settings, version);
-    index.store = index.openStore();
+    try {
+      index.store = index.openStore();
+    } catch (RuntimeException e) {
+      index.merger.close();
+      throw e;
+    }
+    index.merger.mergeIfFragmented(index.store);
     return index;
   }
 
-  private Store openStore() {
+  private LuceneStore openStore() {
     Path path = directoryPath;
     FSDirectory dir = null;
     IndexWriter writer = null;
@@ -166,6 +165,9 @@ public final class LuceneSearchIndex implements SearchIndex, SnapshotSource {
           .setIndexDeletionPolicy(snapshots)
           .setRAMBufferSizeMB(settings.ramBufferMb())
           .setCodec(codec(settings))
+          .setMergePolicy(new TieredMergePolicy()
+              .setSegmentsPerTier(settings.merges().segmentsPerTier())
+              .setFloorSegmentMB(settings.merges().floorSegmentMb()))
           .setCommitOnClose(false);
       writer = new IndexWriter(dir, config);
       if (existingDimension == null) {
@@ -176,7 +178,7 @@ public final class LuceneSearchIndex implements SearchIndex, SnapshotSource {
       SearcherManager searchers = new SearcherManager(dir, null);
       LOG.info("Opened search index '{}' at {} ({} dims, maxConn {}, beamWidth {})", collection, path,
           settings.dimension(), settings.maxConn(), settings.beamWidth());
-      return new Store(dir, snapshots, writer, searchers, new AtomicBoolean());
+      return new LuceneStore(dir, snapshots, writer, searchers, new AtomicBoolean());
     } catch (LockObtainFailedException e) {
       closeQuietly(writer, dir);
       throw new IndexLockedException(collection, path, e);
@@ -327,6 +329,7 @@ public final class LuceneSearchIndex implements SearchIndex, SnapshotSource {
         store.writer().setLiveCommitData(commitData().entrySet());
         store.writer().commit();
         store.searchers().maybeRefreshBlocking();
+        merger.mergeIfFragmented(store);
       } catch (IOException e) {
         // Input is validated before anything is written, so what fails here is the disk; Lucene then
         // treats the writer as broken and closes it, leaving the last commit intact on disk.
@@ -367,6 +370,34 @@ public final class LuceneSearchIndex implements SearchIndex, SnapshotSource {
   private static void checkSource(String sourceUri) {
     if (sourceUri == null || sourceUri.isBlank()) {
       throw new IllegalArgumentException("sourceUri must not be blank");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- merging
+
+  /** Segments of the committed state that searches see (each search visits every one). */
+  public int segmentCount() {
+    return withSearcher(searcher -> searcher.getIndexReader().leaves().size());
+  }
+
+  /** Commits a background merge of {@code merged} (commit data stays the last write's); false: store gone. */
+  private boolean commitMerged(LuceneStore merged) throws IOException {
+    storeLock.readLock().lock();
+    try {
+      if (closed.get() || store != merged) {
+        return false;
+      }
+      // The write lock keeps a write's changes out of this commit until that write commits them itself.
+      writeLock.lock();
+      try {
+        merged.writer().commit();
+        merged.searchers().maybeRefreshBlocking();
+        return true;
+      } finally {
+        writeLock.unlock();
+      }
+    } finally {
+      storeLock.readLock().unlock();
     }
   }
 
@@ -449,7 +480,7 @@ public final class LuceneSearchIndex implements SearchIndex, SnapshotSource {
     }
   }
 
-  private IndexSnapshot snapshot(Store current) {
+  private IndexSnapshot snapshot(LuceneStore current) {
     IndexCommit commit;
     try {
       commit = current.snapshots().snapshot();
@@ -509,6 +540,7 @@ public final class LuceneSearchIndex implements SearchIndex, SnapshotSource {
         return replace.apply(directoryPath);
       } finally {
         store = openStore();
+        merger.mergeIfFragmented(store);
       }
     } finally {
       storeLock.writeLock().unlock();
@@ -523,7 +555,10 @@ public final class LuceneSearchIndex implements SearchIndex, SnapshotSource {
     }
   }
 
-  /** Closes the searchers and the writer (uncommitted changes cannot exist: every write commits). */
+  /**
+   * Closes the searchers and the writer (uncommitted changes cannot exist: every write commits); a
+   * background merge in progress is aborted (its segments were never committed) and its thread ended.
+   */
   @Override
   public void close() {
     storeLock.writeLock().lock();
@@ -536,6 +571,7 @@ public final class LuceneSearchIndex implements SearchIndex, SnapshotSource {
       throw new SearchIndexException(collection, directoryPath, "close failed: " + e, e);
     } finally {
       storeLock.writeLock().unlock();
+      merger.close();
     }
   }
 
