@@ -11,7 +11,6 @@ import static com.bmo.learning.benchmarks.eval.FusionTuning.vectorTop;
 import com.bmo.learning.benchmarks.eval.FusionTuning.Ranked;
 import com.bmo.learning.search.HybridRanking;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -149,10 +148,10 @@ public final class RankingExperiments {
     subPassages(keyword, vector, qv, pv, minilm, minilmCache);
 
     // Another model: e5-small-v2 quantized, alone and as a third list beside MiniLM.
-    EmbeddingModel e5 = new E5SmallV2QuantizedEmbeddingModel();
+    EmbeddingModel e5 = RetrievalEvaluation.model("e5-q");
     EmbeddingCache e5Cache = new EmbeddingCache(cache.resolve("e5-q.bin"));
-    List<float[]> eq = normalized(e5Cache.embedAll(e5, questions.stream().map(q -> "query: " + q.question()).toList()));
-    List<float[]> ep = normalized(e5Cache.embedAll(e5, passages.stream().map(p -> "passage: " + p.indexText()).toList()));
+    List<float[]> eq = normalized(e5Cache.embedAll(e5, questions.stream().map(q -> RetrievalEvaluation.E5_QUERY_PREFIX + q.question()).toList()));
+    List<float[]> ep = normalized(e5Cache.embedAll(e5, passages.stream().map(p -> RetrievalEvaluation.E5_PASSAGE_PREFIX + p.indexText()).toList()));
     System.out.printf("e5-small-v2-q: %d passages embedded now in %.1f s%n", e5Cache.lastEmbedded(), e5Cache.lastEmbedSeconds());
     List<List<Ranked>> e5Vector = perQuestion(i -> vectorTop(eq.get(i), ep));
     report("e5-small-v2-q: vector", e5Vector);
