@@ -47,7 +47,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * Ranking ideas measured beside the service's ranking (English analyzer + question words, heading boost
  * 0.5, weighted RRF k = 60 with vector weight 1.5), on the same 800-character pipeline passages and cached
  * embeddings, each row with the tuning half (odd ids), the held-out half (even ids) and all questions:
- * phrase (bigram) boosts and BM25 parameters on the keyword side; the question without its learner framing,
+ * phrase (bigram) boosts, a minimum share of matched terms and BM25 parameters on the keyword side; the question without its learner framing,
  * pseudo-relevance feedback, neighbour smoothing, section-title vectors and sub-passage vectors on the
  * vector side; at most n passages per section; and e5-small-v2 (quantized) alone and as a third list.
  * docs/EVALUATION.md ("Ideas that did not help") has the numbers.
@@ -76,8 +76,12 @@ public final class RankingExperiments {
   }
 
   /** The keyword side's set-up: heading boost, bigram phrase boost and slop, BM25 k1 and b. */
-  record KeywordSetup(float headingBoost, float phraseBoost, int slop, float k1, float b) {
-    static final KeywordSetup SERVICE = new KeywordSetup(HybridRanking.HEADING_BOOST, 0, 0, 1.2f, 0.75f);
+  record KeywordSetup(float headingBoost, float phraseBoost, int slop, float k1, float b, double minShouldMatch) {
+    static final KeywordSetup SERVICE = new KeywordSetup(HybridRanking.HEADING_BOOST, 0, 0, 1.2f, 0.75f, 0);
+
+    KeywordSetup(float headingBoost, float phraseBoost, int slop, float k1, float b) {
+      this(headingBoost, phraseBoost, slop, k1, b, 0);
+    }
   }
 
   public static void main(String[] args) throws IOException {
@@ -105,6 +109,11 @@ public final class RankingExperiments {
     for (float boost : new float[] {0.5f, 1f, 2f}) {
       report("hybrid, keyword + bigram phrases x" + boost + " slop 2",
           fuse(keyword(new KeywordSetup(HybridRanking.HEADING_BOOST, boost, 2, 1.2f, 0.75f)), vector));
+    }
+    // Keyword side: a passage must hold a share of the question's terms (Elasticsearch's minimum_should_match).
+    for (double share : new double[] {0.34, 0.5, 0.75}) {
+      report("hybrid, keyword must match " + Math.round(share * 100) + "% of terms",
+          fuse(keyword(new KeywordSetup(HybridRanking.HEADING_BOOST, 0, 0, 1.2f, 0.75f, share)), vector));
     }
     for (float[] kb : new float[][] {{0.9f, 0.4f}, {0.9f, 0.9f}, {1.2f, 0.4f}, {1.2f, 0.9f}, {1.6f, 0.75f}}) {
       report("hybrid, BM25 k1 " + kb[0] + " b " + kb[1],
@@ -314,10 +323,21 @@ public final class RankingExperiments {
               phrases.add(new PhraseQuery(setup.slop(), "text", terms.get(t), terms.get(t + 1)), BooleanClause.Occur.SHOULD);
             }
           }
+          // Terms count in the passage text or its heading path alike for the share that must match.
+          BooleanQuery.Builder either = new BooleanQuery.Builder();
+          for (String term : terms) {
+            either.add(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term("text", term)), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term("heading", term)), BooleanClause.Occur.SHOULD).build(), BooleanClause.Occur.SHOULD);
+          }
+          either.setMinimumNumberShouldMatch((int) Math.ceil(setup.minShouldMatch() * terms.size()));
           BooleanQuery.Builder query = new BooleanQuery.Builder().add(body.build(), BooleanClause.Occur.SHOULD)
               .add(new BoostQuery(heading.build(), setup.headingBoost()), BooleanClause.Occur.SHOULD);
           if (setup.phraseBoost() > 0) {
             query.add(new BoostQuery(phrases.build(), setup.phraseBoost()), BooleanClause.Occur.SHOULD);
+          }
+          if (setup.minShouldMatch() > 0) {
+            query.add(either.build(), BooleanClause.Occur.FILTER);
           }
           List<Ranked> list = new ArrayList<>();
           for (ScoreDoc sd : searcher.search(query.build(), DEPTH).scoreDocs) {
