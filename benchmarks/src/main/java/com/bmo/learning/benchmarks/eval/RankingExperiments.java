@@ -47,7 +47,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * Ranking ideas measured beside the service's ranking (English analyzer + question words, heading boost
  * 0.5, weighted RRF k = 60 with vector weight 1.5), on the same 800-character pipeline passages and cached
  * embeddings, each row with the tuning half (odd ids), the held-out half (even ids) and all questions:
- * phrase (bigram) boosts, a minimum share of matched terms and BM25 parameters on the keyword side; the question without its learner framing,
+ * phrase (bigram) boosts, a minimum share of matched terms and BM25 parameters on the keyword side; the
+ * question without its learner framing,
  * pseudo-relevance feedback, neighbour smoothing, section-title vectors and sub-passage vectors on the
  * vector side; at most n passages per section; and e5-small-v2 (quantized) alone and as a third list.
  * docs/EVALUATION.md ("Ideas that did not help") has the numbers.
@@ -95,7 +96,8 @@ public final class RankingExperiments {
   private void run(Path cache) {
     EmbeddingModel minilm = RetrievalEvaluation.model("minilm-q");
     EmbeddingCache minilmCache = new EmbeddingCache(cache.resolve("minilm-q.bin"));
-    List<float[]> qv = normalized(minilmCache.embedAll(minilm, questions.stream().map(EvalQuestion::question).toList()));
+    List<float[]> qv = normalized(minilmCache.embedAll(minilm,
+        questions.stream().map(EvalQuestion::question).toList()));
     List<float[]> pv = normalized(minilmCache.embedAll(minilm, passages.stream().map(Passage::indexText).toList()));
     List<List<Ranked>> keyword = keyword(KeywordSetup.SERVICE);
     List<List<Ranked>> vector = perQuestion(i -> vectorTop(qv.get(i), pv));
@@ -121,10 +123,12 @@ public final class RankingExperiments {
     }
 
     // Vector side: the question without its framing, alone and averaged with the question.
-    List<float[]> bare = normalized(minilmCache.embedAll(minilm, questions.stream().map(q -> withoutFraming(q.question())).toList()));
+    List<float[]> bare = normalized(minilmCache.embedAll(minilm,
+        questions.stream().map(q -> withoutFraming(q.question())).toList()));
     report("vector, question without framing", perQuestion(i -> vectorTop(bare.get(i), pv)));
     report("hybrid, question without framing", fuse(keyword, perQuestion(i -> vectorTop(bare.get(i), pv))));
-    List<List<Ranked>> averaged = perQuestion(i -> vectorTop(normalized(List.of(sum(qv.get(i), bare.get(i), 1))).get(0), pv));
+    List<List<Ranked>> averaged =
+        perQuestion(i -> vectorTop(normalized(List.of(sum(qv.get(i), bare.get(i), 1))).get(0), pv));
     report("hybrid, question + question without framing", fuse(keyword, averaged));
 
     // Pseudo-relevance feedback (Rocchio): add the top n hybrid passages' vectors to the question's.
@@ -159,9 +163,12 @@ public final class RankingExperiments {
     // Another model: e5-small-v2 quantized, alone and as a third list beside MiniLM.
     EmbeddingModel e5 = RetrievalEvaluation.model("e5-q");
     EmbeddingCache e5Cache = new EmbeddingCache(cache.resolve("e5-q.bin"));
-    List<float[]> eq = normalized(e5Cache.embedAll(e5, questions.stream().map(q -> RetrievalEvaluation.E5_QUERY_PREFIX + q.question()).toList()));
-    List<float[]> ep = normalized(e5Cache.embedAll(e5, passages.stream().map(p -> RetrievalEvaluation.E5_PASSAGE_PREFIX + p.indexText()).toList()));
-    System.out.printf("e5-small-v2-q: %d passages embedded now in %.1f s%n", e5Cache.lastEmbedded(), e5Cache.lastEmbedSeconds());
+    List<float[]> eq = normalized(e5Cache.embedAll(e5,
+        questions.stream().map(q -> RetrievalEvaluation.E5_QUERY_PREFIX + q.question()).toList()));
+    List<float[]> ep = normalized(e5Cache.embedAll(e5,
+        passages.stream().map(p -> RetrievalEvaluation.E5_PASSAGE_PREFIX + p.indexText()).toList()));
+    System.out.printf("e5-small-v2-q: %d passages embedded now in %.1f s%n", e5Cache.lastEmbedded(),
+        e5Cache.lastEmbedSeconds());
     List<List<Ranked>> e5Vector = perQuestion(i -> vectorTop(eq.get(i), ep));
     report("e5-small-v2-q: vector", e5Vector);
     report("e5-small-v2-q: hybrid", fuse(keyword, e5Vector));
@@ -320,7 +327,8 @@ public final class RankingExperiments {
             body.add(new TermQuery(new Term("text", terms.get(t))), BooleanClause.Occur.SHOULD);
             heading.add(new TermQuery(new Term("heading", terms.get(t))), BooleanClause.Occur.SHOULD);
             if (t + 1 < terms.size()) {
-              phrases.add(new PhraseQuery(setup.slop(), "text", terms.get(t), terms.get(t + 1)), BooleanClause.Occur.SHOULD);
+              phrases.add(new PhraseQuery(setup.slop(), "text", terms.get(t), terms.get(t + 1)),
+                  BooleanClause.Occur.SHOULD);
             }
           }
           // Terms count in the passage text or its heading path alike for the share that must match.
@@ -328,7 +336,8 @@ public final class RankingExperiments {
           for (String term : terms) {
             either.add(new BooleanQuery.Builder()
                 .add(new TermQuery(new Term("text", term)), BooleanClause.Occur.SHOULD)
-                .add(new TermQuery(new Term("heading", term)), BooleanClause.Occur.SHOULD).build(), BooleanClause.Occur.SHOULD);
+                .add(new TermQuery(new Term("heading", term)), BooleanClause.Occur.SHOULD).build(),
+                BooleanClause.Occur.SHOULD);
           }
           either.setMinimumNumberShouldMatch((int) Math.ceil(setup.minShouldMatch() * terms.size()));
           BooleanQuery.Builder query = new BooleanQuery.Builder().add(body.build(), BooleanClause.Occur.SHOULD)
@@ -341,7 +350,8 @@ public final class RankingExperiments {
           }
           List<Ranked> list = new ArrayList<>();
           for (ScoreDoc sd : searcher.search(query.build(), DEPTH).scoreDocs) {
-            list.add(new Ranked(searcher.storedFields().document(sd.doc).getField("i").numericValue().intValue(), sd.score));
+            int passage = searcher.storedFields().document(sd.doc).getField("i").numericValue().intValue();
+            list.add(new Ranked(passage, sd.score));
           }
           out.add(list);
         }
