@@ -47,10 +47,18 @@ public final class EvalIndex implements AutoCloseable {
   }
 
   public EvalIndex(List<Passage> passages, EmbeddingModel model, String queryPrefix, EmbeddingCache cache) {
+    this(passages, model, queryPrefix, "", cache);
+  }
+
+  /**
+   * @param passagePrefix prepended to passages before embedding (e5's "passage: "), "" for none
+   */
+  public EvalIndex(List<Passage> passages, EmbeddingModel model, String queryPrefix, String passagePrefix,
+      EmbeddingCache cache) {
     this.passages = List.copyOf(passages);
     this.model = model;
     this.queryPrefix = queryPrefix;
-    List<float[]> vectors = cache.embedAll(model, passages.stream().map(Passage::indexText).toList());
+    List<float[]> vectors = cache.embedAll(model, passages.stream().map(p -> passagePrefix + p.indexText()).toList());
     this.embedSeconds = cache.lastEmbedSeconds();
     try {
       directory = Files.createTempDirectory("eval-index");

@@ -11,7 +11,6 @@ import static com.bmo.learning.benchmarks.eval.FusionTuning.vectorTop;
 import com.bmo.learning.benchmarks.eval.FusionTuning.Ranked;
 import com.bmo.learning.search.HybridRanking;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -48,7 +47,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * Ranking ideas measured beside the service's ranking (English analyzer + question words, heading boost
  * 0.5, weighted RRF k = 60 with vector weight 1.5), on the same 800-character pipeline passages and cached
  * embeddings, each row with the tuning half (odd ids), the held-out half (even ids) and all questions:
- * phrase (bigram) boosts and BM25 parameters on the keyword side; the question without its learner framing,
+ * phrase (bigram) boosts, a minimum share of matched terms and BM25 parameters on the keyword side; the
+ * question without its learner framing,
  * pseudo-relevance feedback, neighbour smoothing, section-title vectors and sub-passage vectors on the
  * vector side; at most n passages per section; and e5-small-v2 (quantized) alone and as a third list.
  * docs/EVALUATION.md ("Ideas that did not help") has the numbers.
@@ -77,8 +77,12 @@ public final class RankingExperiments {
   }
 
   /** The keyword side's set-up: heading boost, bigram phrase boost and slop, BM25 k1 and b. */
-  record KeywordSetup(float headingBoost, float phraseBoost, int slop, float k1, float b) {
-    static final KeywordSetup SERVICE = new KeywordSetup(HybridRanking.HEADING_BOOST, 0, 0, 1.2f, 0.75f);
+  record KeywordSetup(float headingBoost, float phraseBoost, int slop, float k1, float b, double minShouldMatch) {
+    static final KeywordSetup SERVICE = new KeywordSetup(HybridRanking.HEADING_BOOST, 0, 0, 1.2f, 0.75f, 0);
+
+    KeywordSetup(float headingBoost, float phraseBoost, int slop, float k1, float b) {
+      this(headingBoost, phraseBoost, slop, k1, b, 0);
+    }
   }
 
   public static void main(String[] args) throws IOException {
@@ -92,7 +96,8 @@ public final class RankingExperiments {
   private void run(Path cache) {
     EmbeddingModel minilm = RetrievalEvaluation.model("minilm-q");
     EmbeddingCache minilmCache = new EmbeddingCache(cache.resolve("minilm-q.bin"));
-    List<float[]> qv = normalized(minilmCache.embedAll(minilm, questions.stream().map(EvalQuestion::question).toList()));
+    List<float[]> qv = normalized(minilmCache.embedAll(minilm,
+        questions.stream().map(EvalQuestion::question).toList()));
     List<float[]> pv = normalized(minilmCache.embedAll(minilm, passages.stream().map(Passage::indexText).toList()));
     List<List<Ranked>> keyword = keyword(KeywordSetup.SERVICE);
     List<List<Ranked>> vector = perQuestion(i -> vectorTop(qv.get(i), pv));
@@ -107,16 +112,23 @@ public final class RankingExperiments {
       report("hybrid, keyword + bigram phrases x" + boost + " slop 2",
           fuse(keyword(new KeywordSetup(HybridRanking.HEADING_BOOST, boost, 2, 1.2f, 0.75f)), vector));
     }
+    // Keyword side: a passage must hold a share of the question's terms (Elasticsearch's minimum_should_match).
+    for (double share : new double[] {0.34, 0.5, 0.75}) {
+      report("hybrid, keyword must match " + Math.round(share * 100) + "% of terms",
+          fuse(keyword(new KeywordSetup(HybridRanking.HEADING_BOOST, 0, 0, 1.2f, 0.75f, share)), vector));
+    }
     for (float[] kb : new float[][] {{0.9f, 0.4f}, {0.9f, 0.9f}, {1.2f, 0.4f}, {1.2f, 0.9f}, {1.6f, 0.75f}}) {
       report("hybrid, BM25 k1 " + kb[0] + " b " + kb[1],
           fuse(keyword(new KeywordSetup(HybridRanking.HEADING_BOOST, 0, 0, kb[0], kb[1])), vector));
     }
 
     // Vector side: the question without its framing, alone and averaged with the question.
-    List<float[]> bare = normalized(minilmCache.embedAll(minilm, questions.stream().map(q -> withoutFraming(q.question())).toList()));
+    List<float[]> bare = normalized(minilmCache.embedAll(minilm,
+        questions.stream().map(q -> withoutFraming(q.question())).toList()));
     report("vector, question without framing", perQuestion(i -> vectorTop(bare.get(i), pv)));
     report("hybrid, question without framing", fuse(keyword, perQuestion(i -> vectorTop(bare.get(i), pv))));
-    List<List<Ranked>> averaged = perQuestion(i -> vectorTop(normalized(List.of(sum(qv.get(i), bare.get(i), 1))).get(0), pv));
+    List<List<Ranked>> averaged =
+        perQuestion(i -> vectorTop(normalized(List.of(sum(qv.get(i), bare.get(i), 1))).get(0), pv));
     report("hybrid, question + question without framing", fuse(keyword, averaged));
 
     // Pseudo-relevance feedback (Rocchio): add the top n hybrid passages' vectors to the question's.
@@ -149,11 +161,14 @@ public final class RankingExperiments {
     subPassages(keyword, vector, qv, pv, minilm, minilmCache);
 
     // Another model: e5-small-v2 quantized, alone and as a third list beside MiniLM.
-    EmbeddingModel e5 = new E5SmallV2QuantizedEmbeddingModel();
+    EmbeddingModel e5 = RetrievalEvaluation.model("e5-q");
     EmbeddingCache e5Cache = new EmbeddingCache(cache.resolve("e5-q.bin"));
-    List<float[]> eq = normalized(e5Cache.embedAll(e5, questions.stream().map(q -> "query: " + q.question()).toList()));
-    List<float[]> ep = normalized(e5Cache.embedAll(e5, passages.stream().map(p -> "passage: " + p.indexText()).toList()));
-    System.out.printf("e5-small-v2-q: %d passages embedded now in %.1f s%n", e5Cache.lastEmbedded(), e5Cache.lastEmbedSeconds());
+    List<float[]> eq = normalized(e5Cache.embedAll(e5,
+        questions.stream().map(q -> RetrievalEvaluation.E5_QUERY_PREFIX + q.question()).toList()));
+    List<float[]> ep = normalized(e5Cache.embedAll(e5,
+        passages.stream().map(p -> RetrievalEvaluation.E5_PASSAGE_PREFIX + p.indexText()).toList()));
+    System.out.printf("e5-small-v2-q: %d passages embedded now in %.1f s%n", e5Cache.lastEmbedded(),
+        e5Cache.lastEmbedSeconds());
     List<List<Ranked>> e5Vector = perQuestion(i -> vectorTop(eq.get(i), ep));
     report("e5-small-v2-q: vector", e5Vector);
     report("e5-small-v2-q: hybrid", fuse(keyword, e5Vector));
@@ -312,17 +327,31 @@ public final class RankingExperiments {
             body.add(new TermQuery(new Term("text", terms.get(t))), BooleanClause.Occur.SHOULD);
             heading.add(new TermQuery(new Term("heading", terms.get(t))), BooleanClause.Occur.SHOULD);
             if (t + 1 < terms.size()) {
-              phrases.add(new PhraseQuery(setup.slop(), "text", terms.get(t), terms.get(t + 1)), BooleanClause.Occur.SHOULD);
+              phrases.add(new PhraseQuery(setup.slop(), "text", terms.get(t), terms.get(t + 1)),
+                  BooleanClause.Occur.SHOULD);
             }
           }
+          // Terms count in the passage text or its heading path alike for the share that must match.
+          BooleanQuery.Builder either = new BooleanQuery.Builder();
+          for (String term : terms) {
+            either.add(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term("text", term)), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term("heading", term)), BooleanClause.Occur.SHOULD).build(),
+                BooleanClause.Occur.SHOULD);
+          }
+          either.setMinimumNumberShouldMatch((int) Math.ceil(setup.minShouldMatch() * terms.size()));
           BooleanQuery.Builder query = new BooleanQuery.Builder().add(body.build(), BooleanClause.Occur.SHOULD)
               .add(new BoostQuery(heading.build(), setup.headingBoost()), BooleanClause.Occur.SHOULD);
           if (setup.phraseBoost() > 0) {
             query.add(new BoostQuery(phrases.build(), setup.phraseBoost()), BooleanClause.Occur.SHOULD);
           }
+          if (setup.minShouldMatch() > 0) {
+            query.add(either.build(), BooleanClause.Occur.FILTER);
+          }
           List<Ranked> list = new ArrayList<>();
           for (ScoreDoc sd : searcher.search(query.build(), DEPTH).scoreDocs) {
-            list.add(new Ranked(searcher.storedFields().document(sd.doc).getField("i").numericValue().intValue(), sd.score));
+            int passage = searcher.storedFields().document(sd.doc).getField("i").numericValue().intValue();
+            list.add(new Ranked(passage, sd.score));
           }
           out.add(list);
         }

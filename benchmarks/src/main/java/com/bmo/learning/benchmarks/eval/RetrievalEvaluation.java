@@ -4,6 +4,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,6 +35,9 @@ public final class RetrievalEvaluation {
 
   /** bge-small-en-v1.5's instruction for short queries against passages. */
   static final String BGE_QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
+  /** e5 was trained with these prefixes on queries and passages. */
+  static final String E5_QUERY_PREFIX = "query: ";
+  static final String E5_PASSAGE_PREFIX = "passage: ";
 
   private RetrievalEvaluation() {
   }
@@ -51,7 +55,8 @@ public final class RetrievalEvaluation {
 
     for (String name : models) {
       EmbeddingModel model = model(name);
-      String prefix = name.startsWith("bge") ? BGE_QUERY_PREFIX : "";
+      String prefix = name.startsWith("bge") ? BGE_QUERY_PREFIX : name.startsWith("e5") ? E5_QUERY_PREFIX : "";
+      String passagePrefix = name.startsWith("e5") ? E5_PASSAGE_PREFIX : "";
       EmbeddingCache cache = new EmbeddingCache(cacheDir == null ? null : Path.of(cacheDir, name + ".bin"));
       if (naiveToo) {
         try (EvalIndex naive = new EvalIndex(PassageSources.naive(files, 800), model, "", cache)) {
@@ -60,7 +65,7 @@ public final class RetrievalEvaluation {
       }
       for (int size : sizes) {
         List<Passage> passages = PassageSources.pipeline(files, size, overlap);
-        try (EvalIndex index = new EvalIndex(passages, model, prefix, cache)) {
+        try (EvalIndex index = new EvalIndex(passages, model, prefix, passagePrefix, cache)) {
           System.out.printf("%-8s pipeline %d/%d: %d chunks, %d embedded in %.1f s = %.1f chunks/s%n", name, size,
               overlap, index.size(), cache.lastEmbedded(), index.embedSeconds(),
               cache.lastEmbedded() / Math.max(1e-9, index.embedSeconds()));
@@ -118,7 +123,8 @@ public final class RetrievalEvaluation {
       case "minilm" -> new AllMiniLmL6V2EmbeddingModel();
       case "minilm-q" -> new AllMiniLmL6V2QuantizedEmbeddingModel();
       case "bge-q" -> new BgeSmallEnV15QuantizedEmbeddingModel();
-      default -> throw new IllegalArgumentException("unknown model " + name + " (minilm, minilm-q, bge-q)");
+      case "e5-q" -> new E5SmallV2QuantizedEmbeddingModel();
+      default -> throw new IllegalArgumentException("unknown model " + name + " (minilm, minilm-q, bge-q, e5-q)");
     };
   }
 
