@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -390,7 +391,7 @@ public final class RankingExperiments {
   private static List<Ranked> sorted(Map<Integer, Double> scores) {
     List<Ranked> out = new ArrayList<>();
     scores.forEach((p, v) -> out.add(new Ranked(p, v)));
-    out.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : Integer.compare(a.passage(), b.passage()));
+    out.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparingInt(Ranked::passage));
     return out;
   }
 
