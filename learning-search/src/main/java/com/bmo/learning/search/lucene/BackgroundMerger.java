@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,8 @@ final class BackgroundMerger implements AutoCloseable {
   private final MergeCommit commit;
   /** Null when background merges are off. */
   private final ExecutorService thread;
-  private final AtomicBoolean queued = new AtomicBoolean();
+  /** The store a queued or running merge is for (a restore replaces the store while its merge aborts). */
+  private final AtomicReference<LuceneStore> queued = new AtomicReference<>();
 
   BackgroundMerger(String collection, MergeSettings settings, MergeCommit commit) {
     this.collection = collection;
@@ -43,16 +44,17 @@ final class BackgroundMerger implements AutoCloseable {
     }) : null;
   }
 
-  /** Starts a merge of {@code target} if it has too many segments and none is running. */
+  /** Starts a merge of {@code target} if it has too many segments and none is queued or running for it. */
   void mergeIfFragmented(LuceneStore target) {
-    if (thread == null || queued.get() || target.segments() <= settings.mergeAbove()) {
+    LuceneStore previous = queued.get();
+    if (thread == null || previous == target || target.segments() <= settings.mergeAbove()) {
       return;
     }
-    if (queued.compareAndSet(false, true)) {
+    if (queued.compareAndSet(previous, target)) {
       try {
         thread.execute(() -> mergeDown(target));
       } catch (RejectedExecutionException e) {
-        queued.set(false); // closing
+        queued.compareAndSet(target, null); // closing
       }
     }
   }
@@ -77,7 +79,7 @@ final class BackgroundMerger implements AutoCloseable {
         LOG.warn("Background merge of search index '{}' failed: {}", collection, e.toString());
       }
     } finally {
-      queued.set(false);
+      queued.compareAndSet(target, null);
     }
   }
 

@@ -94,16 +94,28 @@ class LuceneSegmentMergingTest {
   }
 
   @Test
-  void anIndexOpenedWithTooManySegmentsIsMergedDown() throws Exception {
+  void aRestoredIndexWithTooManySegmentsIsMergedDown() throws Exception {
     List<IndexedChunk> chunks;
-    try (LuceneSearchIndex plain = LuceneSearchIndex.open("restored", dir.resolve("restored"),
-        settings(FRAGMENTING))) {
+    Path fragmented = dir.resolve("fragmented");
+    try (LuceneSearchIndex plain = LuceneSearchIndex.open("lessons", fragmented, settings(FRAGMENTING))) {
       chunks = bulkLoad(plain, "doc");
       assertThat(plain.segmentCount()).isGreaterThan(MERGING.mergeAbove());
     }
-    // As after a restore of such an index (replaceDirectory reopens the same way).
-    try (LuceneSearchIndex index = LuceneSearchIndex.open("restored", dir.resolve("restored"),
-        settings(MERGING))) {
+    try (LuceneSearchIndex index = LuceneSearchIndex.open("lessons", dir.resolve("live"), settings(MERGING))) {
+      // A restore: the staged directory's files swapped in (as the backups' restore does).
+      index.replaceDirectory(target -> {
+        try (var old = Files.list(target); var restored = Files.list(fragmented)) {
+          for (Path p : old.toList()) {
+            Files.delete(p);
+          }
+          for (Path p : restored.toList()) {
+            Files.move(p, target.resolve(p.getFileName()));
+          }
+          return null;
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
       awaitSegmentsAtMost(index, MERGING.mergeAbove());
       assertEverythingIsFound(index, chunks);
     }
