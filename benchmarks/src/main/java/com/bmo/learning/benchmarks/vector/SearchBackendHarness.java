@@ -30,10 +30,11 @@ import java.util.SplittableRandom;
  * <pre>java -Xmx6g -cp benchmarks/target/benchmarks.jar com.bmo.learning.benchmarks.vector.SearchBackendHarness \
  *     [backends=lucene,opensearch] [size=100000] [queries=300] [dir=benchmarks/target/search-bench]
  *     [opensearch=http://127.0.0.1:9200 (default: a node started in this JVM)]
- *     [lucene-dir=(an index a former run left: measured without indexing)] [lucene-merged=true (then merged into
+ *     [lucene-dir=(an index a former run left: measured without indexing; as written with lucene-merge-above=0)] [lucene-merged=true (then merged into
  *     one segment and measured again)]
  *     [lucene-segments-per-tier=10] [lucene-floor-mb=2] [lucene-merge-to=3 lucene-merge-above=8 (background merge;
- *     lucene-merge-above=0: off) (default: IndexSettings' MergeSettings)]
+ *     lucene-merge-above=0: off) (default: IndexSettings' MergeSettings)] [lucene-candidates=100 (HNSW candidates
+ *     per segment, IndexSettings.searchCandidates; both Lucene indexes)]
  *     [lucene-baseline=true (first the same corpus into a Lucene index with Lucene's own merge defaults, no
  *     background merge, then the configured one; prints configured / baseline)]</pre>
  */
@@ -97,8 +98,10 @@ public final class SearchBackendHarness {
           // lucene-dir: an index an earlier run of this harness left (same size), measured without indexing.
           Path luceneDir = reused ? Path.of(a.get("lucene-dir", "")) : Files.createTempDirectory(dir, "lucene-");
           MergeSettings merges = "lucene-baseline".equals(backend) ? MergeSettings.luceneDefaults() : merges(a);
-          index = LuceneSearchIndex.open("bench", luceneDir, IndexSettings.defaults(dim).withMerges(merges));
-          System.out.println(backend + ": " + merges);
+          IndexSettings settings = IndexSettings.defaults(dim).withMerges(merges);
+          settings = settings.withSearchCandidates(a.getInt("lucene-candidates", settings.searchCandidates()));
+          index = LuceneSearchIndex.open("bench", luceneDir, settings);
+          System.out.println(backend + ": " + merges + ", searchCandidates " + settings.searchCandidates());
         } else if ("opensearch".equals(backend)) {
           URI url;
           if (a.get("opensearch", "").isEmpty()) {
@@ -113,6 +116,9 @@ public final class SearchBackendHarness {
           throw new IllegalArgumentException("unknown backend " + backend);
         }
         try (SearchIndex i = index) {
+          if (reused) {
+            settle(backend, i); // with the background merge on, opening a fragmented index starts one
+          }
           results.put(backend, reused
               ? measure(backend, i, Double.NaN, corpus, qv, qt, truth) : run(backend, i, corpus, qv, qt, truth));
         }
