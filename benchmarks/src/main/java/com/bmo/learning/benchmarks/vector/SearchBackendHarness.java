@@ -33,10 +33,11 @@ import java.util.SplittableRandom;
  *     [lucene-dir=(an index a former run left: measured without indexing; as written with lucene-merge-above=0)] [lucene-merged=true (then merged into
  *     one segment and measured again)]
  *     [lucene-segments-per-tier=10] [lucene-floor-mb=2] [lucene-merge-to=3 lucene-merge-above=8 (background merge;
- *     lucene-merge-above=0: off) (default: IndexSettings' MergeSettings)] [lucene-candidates=100 (HNSW candidates
- *     per segment, IndexSettings.searchCandidates; both Lucene indexes)]
- *     [lucene-baseline=true (first the same corpus into a Lucene index with Lucene's own merge defaults, no
- *     background merge, then the configured one; prints configured / baseline)]</pre>
+ *     lucene-merge-above=0: off) (default: IndexSettings' MergeSettings)] [lucene-candidates=200 (HNSW candidates
+ *     per segment, IndexSettings.searchCandidates)]
+ *     [lucene-baseline=true (first the same corpus into a Lucene index as configured before the background merge:
+ *     Lucene's own merge defaults, no background merge, lucene-baseline-candidates=100; then the configured one;
+ *     prints configured / baseline)]</pre>
  */
 public final class SearchBackendHarness {
 
@@ -99,7 +100,9 @@ public final class SearchBackendHarness {
           Path luceneDir = reused ? Path.of(a.get("lucene-dir", "")) : Files.createTempDirectory(dir, "lucene-");
           MergeSettings merges = "lucene-baseline".equals(backend) ? MergeSettings.luceneDefaults() : merges(a);
           IndexSettings settings = IndexSettings.defaults(dim).withMerges(merges);
-          settings = settings.withSearchCandidates(a.getInt("lucene-candidates", settings.searchCandidates()));
+          settings = settings.withSearchCandidates("lucene-baseline".equals(backend)
+              ? a.getInt("lucene-baseline-candidates", 100)
+              : a.getInt("lucene-candidates", settings.searchCandidates()));
           index = LuceneSearchIndex.open("bench", luceneDir, settings);
           System.out.println(backend + ": " + merges + ", searchCandidates " + settings.searchCandidates());
         } else if ("opensearch".equals(backend)) {

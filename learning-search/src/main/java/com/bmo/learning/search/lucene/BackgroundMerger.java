@@ -69,8 +69,8 @@ final class BackgroundMerger implements AutoCloseable {
         if (!commit.commit(target)) {
           return;
         }
-        LOG.info("Merged search index '{}' from {} to {} segments in {} ms", collection, before,
-            target.segments(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        LOG.info("Merged search index '{}' in {} ms: {} segments before, {} now (writes meanwhile add theirs)",
+            collection, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), before, target.segments());
       }
     } catch (IOException | RuntimeException e) {
       if (target.closed().get()) {

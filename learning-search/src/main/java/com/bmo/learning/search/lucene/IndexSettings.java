@@ -47,7 +47,8 @@ public record IndexSettings(int dimension, int maxConn, int beamWidth, int searc
    * Defaults for {@code dimension}: maxConn 16, beamWidth 100, 200 search candidates, 64 MB buffer,
    * reciprocal rank fusion, {@link MergeSettings#defaults()}. 200 candidates, not 100: the background merge
    * leaves few segments, so fewer candidates are collected in all; with 200, recall@10 at 100k chunks is that
-   * of the unmerged index at 100 (0.997 vs 0.996) in 0.28x its time (docs/PERFORMANCE.md).
+   * of the unmerged index at 100 (0.994-0.997 vs 0.995-0.996) with vector search in ~0.2x its time
+   * (docs/PERFORMANCE.md).
    */
   public static IndexSettings defaults(int dimension) {
     return new IndexSettings(dimension, 16, 100, 200, 64);
