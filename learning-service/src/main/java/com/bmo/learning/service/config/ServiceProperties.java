@@ -109,8 +109,12 @@ public record ServiceProperties(
    * @param directory where the index lives on this instance
    * @param chunkSize the chunker's maximum chunk length in characters (800: the retrieval evaluation's
    *     choice); part of the index's content version, so changing it re-indexes every document at start-up
+   * @param mergeAbove Lucene backend: a commit that leaves more segments than this starts a background merge
+   *     (every ingestion commits, so a bulk load writes many small segments, and a search visits each one);
+   *     0 turns the background merge off
+   * @param mergeTo Lucene backend: the segments a background merge leaves (fewer than {@code mergeAbove})
    */
   public record Index(@DefaultValue("data/index") Path directory, @DefaultValue("lessons") String collection,
-      @DefaultValue("800") int chunkSize) {
+      @DefaultValue("800") int chunkSize, @DefaultValue("8") int mergeAbove, @DefaultValue("3") int mergeTo) {
   }
 }

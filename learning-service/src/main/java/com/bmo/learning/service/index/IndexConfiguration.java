@@ -11,6 +11,7 @@ import com.bmo.learning.search.backup.IndexBackups;
 import com.bmo.learning.search.lucene.IndexSettings;
 import com.bmo.learning.search.lucene.LuceneFileFormat;
 import com.bmo.learning.search.lucene.LuceneSearchIndex;
+import com.bmo.learning.search.lucene.MergeSettings;
 import com.bmo.learning.service.backup.IndexBackupPort;
 import com.bmo.learning.service.config.ServiceProperties;
 import com.bmo.learning.service.ingestion.DocumentIngestor;
@@ -56,8 +57,26 @@ public class IndexConfiguration {
     // The index records the model and chunker it was built with; an index built with others is set aside
     // and replaced by an empty one that every document is ingested into again (ContentReindex).
     return LuceneIndexOpening.open(properties.index().collection(), properties.index().directory()
-        .resolve(properties.index().collection()), IndexSettings.defaults(embedder.dimension()),
+        .resolve(properties.index().collection()), luceneSettings(embedder.dimension(), properties.index()),
         contentVersion(embedder, processor), reindex);
+  }
+
+  /**
+   * The Lucene backend's settings: learning-search's defaults with the background merge that
+   * {@code learning.index.merge-above} / {@code merge-to} set ({@code merge-above} 0: no background merge).
+   *
+   * @throws IllegalArgumentException naming both properties when {@code merge-to} is not below {@code merge-above}
+   */
+  static IndexSettings luceneSettings(int dimension, ServiceProperties.Index index) {
+    MergeSettings merges;
+    try {
+      merges = index.mergeAbove() == 0 ? MergeSettings.defaults().withoutBackgroundMerge()
+          : MergeSettings.defaults().withBackgroundMerge(index.mergeTo(), index.mergeAbove());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("learning.index.merge-to (" + index.mergeTo() + ") must be at least 1"
+          + " and below learning.index.merge-above (" + index.mergeAbove() + "), or merge-above 0 (off)", e);
+    }
+    return IndexSettings.defaults(dimension).withMerges(merges);
   }
 
   /** What the index's contents are made with: the embedding model and the chunker's rules and sizes. */
