@@ -3,11 +3,10 @@ package com.bmo.learning.service.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bmo.learning.search.backup.TarBombs;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -34,15 +33,7 @@ class BackupIntegrityIT extends ServiceIT {
     // the object's own SHA-256 matches, so only the service's record can tell.
     byte[] genuine = s3.getObjectAsBytes(b -> b.bucket(env.backupsBucket()).key(second)).asByteArray();
     Map<String, String> metadata = s3.headObject(b -> b.bucket(env.backupsBucket()).key(second)).metadata();
-    put(s3, first, genuine, metadata);
-    String unrecorded = first.substring(0, first.lastIndexOf('/') + 1) + "forged.tar.gz";
-    put(s3, unrecorded, genuine, metadata);
-
-    try (LogCapture log = LogCapture.all()) {
-      assertRefused(api, first, "recorded with");
-      assertRefused(api, unrecorded, "no record");
-      assertThat(log.stackTracesAndErrors()).isEmpty();
-    }
+    assertForgeriesRefused(api, s3, first, "forged.tar.gz", genuine, metadata);
     assertThat(BackupRestoreIT.finds(api, "Where do dunes form?", course, "Dunes")).isTrue();
     assertThat(BackupRestoreIT.finds(api, "How are U-shaped valleys formed?", course, "Glaciers")).isTrue();
   }
@@ -57,17 +48,9 @@ class BackupIntegrityIT extends ServiceIT {
     byte[] bomb = TarBombs.zeros(2048);
     Map<String, String> metadata = new HashMap<>(
         s3.headObject(b -> b.bucket(env.backupsBucket()).key(key)).metadata());
-    metadata.put("sha256", sha256(bomb));
+    metadata.put("sha256", DigestUtils.sha256Hex(bomb));
     metadata.put("index-bytes", Long.toString(3L << 30));
-    put(s3, key, bomb, metadata);
-    String unrecorded = key.substring(0, key.lastIndexOf('/') + 1) + "bomb.tar.gz";
-    put(s3, unrecorded, bomb, metadata);
-
-    try (LogCapture log = LogCapture.all()) {
-      assertRefused(api, key, "recorded with");
-      assertRefused(api, unrecorded, "no record");
-      assertThat(log.stackTracesAndErrors()).isEmpty();
-    }
+    assertForgeriesRefused(api, s3, key, "bomb.tar.gz", bomb, metadata);
     assertThat(BackupRestoreIT.finds(api, "Why are there tides?", course, "moon")).isTrue();
   }
 
@@ -82,7 +65,23 @@ class BackupIntegrityIT extends ServiceIT {
     return full.body().path("key").asText();
   }
 
-  private void assertRefused(ApiClient api, String key, String detail) {
+  /**
+   * Puts {@code content} with {@code metadata} in place of the recorded backup {@code key} and as an unrecorded
+   * object {@code unrecordedName} beside it: restoring either is refused (422), with no stack trace logged.
+   */
+  private static void assertForgeriesRefused(ApiClient api, S3Client s3, String key, String unrecordedName,
+      byte[] content, Map<String, String> metadata) {
+    put(s3, key, content, metadata);
+    String unrecorded = key.substring(0, key.lastIndexOf('/') + 1) + unrecordedName;
+    put(s3, unrecorded, content, metadata);
+    try (LogCapture log = LogCapture.all()) {
+      assertRefused(api, key, "recorded with");
+      assertRefused(api, unrecorded, "no record");
+      assertThat(log.stackTracesAndErrors()).isEmpty();
+    }
+  }
+
+  private static void assertRefused(ApiClient api, String key, String detail) {
     ApiClient.Response refused = api.postJson("/api/v1/backups/restore", Map.of("key", key), api.adminKey());
     assertThat(refused.status()).as("%s", refused.body()).isEqualTo(422);
     assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -91,13 +90,5 @@ class BackupIntegrityIT extends ServiceIT {
 
   private static void put(S3Client s3, String key, byte[] content, Map<String, String> metadata) {
     s3.putObject(b -> b.bucket(env.backupsBucket()).key(key).metadata(metadata), RequestBody.fromBytes(content));
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
